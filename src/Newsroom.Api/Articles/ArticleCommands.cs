@@ -1,0 +1,127 @@
+using Marten;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.Persistence;
+
+namespace Newsroom.Articles;
+
+/// <summary>Whose desk a command needs: the caller's own (editors, reviewers) or any (publishers).</summary>
+public enum DeskScope
+{
+    OwnDesk,
+    AnyDesk
+}
+
+/// <summary>
+/// The one path every command on an existing article takes, so the rules that apply to all of them are
+/// enforced in one place and in one order:
+/// expected version present → article exists and is visible (else 404) → caller may act on its desk (403) →
+/// version is current (409, nothing written) → the pure decider → append → commit, where Marten re-checks
+/// the version so a concurrent writer can never be overwritten.
+/// </summary>
+public static class ArticleCommands
+{
+    public delegate Decision Decider(Article article, CurrentUser user, DateTimeOffset now);
+
+    /// <summary>For deciders that need facts from outside the stream (looked up first, then passed in).</summary>
+    public delegate Task<Decision> AsyncDecider(Article article, CurrentUser user, DateTimeOffset now);
+
+    public static Task<IResult> ExecuteAsync(
+        IDocumentSession session, HttpContext http, TimeProvider clock,
+        Guid id, int? versionInBody, DeskScope scope, Decider decide) =>
+        ExecuteAsync(session, http, clock, id, versionInBody, scope,
+            (article, user, now) => Task.FromResult(decide(article, user, now)));
+
+    /// <param name="respond">How to answer success; by default 200 with the new article representation.</param>
+    /// <param name="versionRequired">False only for commands that never conflict in meaning (comments).</param>
+    public static async Task<IResult> ExecuteAsync(
+        IDocumentSession session, HttpContext http, TimeProvider clock,
+        Guid id, int? versionInBody, DeskScope scope, AsyncDecider decide,
+        Func<HttpContext, Article, IResult>? respond = null, bool versionRequired = true)
+    {
+        var user = CurrentUser.From(http.User);
+        var expected = versionRequired || versionInBody is not null || http.Request.Headers.IfMatch.Count > 0
+            ? ExpectedVersion.Resolve(versionInBody, http.Request)
+            : new ExpectedVersion(null, null);
+        if (expected.Problem is { } missing) return missing.ToResult(http);
+
+        Correlation.Stamp(session, http);
+        var stream = await session.Events.FetchForWriting<Article>(id, http.RequestAborted);
+        var article = stream.Aggregate;
+        if (article is null || !user.CanSee(article.Desk)) return Problem.NotFound().ToResult(http);
+        if (scope == DeskScope.OwnDesk && !user.WorksOn(article.Desk))
+            return Problem.Forbidden($"You do not work on the '{article.Desk}' desk.").ToResult(http);
+        if (expected.Version is { } version && version != article.Version)
+            return Problem.VersionConflict(version, article.Version).ToResult(http);
+
+        var decision = await decide(article, user, clock.GetUtcNow());
+        if (decision.Problem is { } refused) return refused.ToResult(http);
+
+        stream.AppendMany(decision.Events.Cast<object>().ToArray());
+        try
+        {
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (ConcurrencyFailures.IsConcurrencyFailure(e))
+        {
+            return new Problem(409, ErrorCodes.VersionConflict,
+                "Another change to this article was committed first; nothing was written. Reload it and try again.").ToResult(http);
+        }
+
+        var updated = await session.LoadAsync<Article>(id, http.RequestAborted);
+        return (respond ?? ArticleHttp.Ok)(http, updated!);
+    }
+}
+
+/// <summary>The expected version travels in the body (<c>version</c>) or in <c>If-Match: "7"</c>.</summary>
+public readonly record struct ExpectedVersion(int? Version, Problem? Problem)
+{
+    public static ExpectedVersion Resolve(int? versionInBody, HttpRequest request)
+    {
+        if (versionInBody is { } v)
+            return v >= 0 ? new(v, null) : new(null, Problem.Validation("version", "The version must be zero or more."));
+
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch))
+            return new(null, Problem.Validation("version",
+                "Send the version you last saw, as \"version\" in the body or as an If-Match header."));
+
+        var raw = ifMatch.Trim();
+        if (raw.StartsWith("W/", StringComparison.Ordinal)) raw = raw[2..];
+        return int.TryParse(raw.Trim('"'), out var fromHeader) && fromHeader >= 0
+            ? new(fromHeader, null)
+            : new(null, Problem.Validation("version", $"If-Match must be a version such as \"7\", not {ifMatch}."));
+    }
+}
+
+public static class ArticleHttp
+{
+    public static string ETag(int version) => $"\"{version}\"";
+
+    public static IResult Ok(HttpContext http, Article article)
+    {
+        http.Response.Headers.ETag = ETag(article.Version);
+        return TypedResults.Ok(ArticleResponse.From(article));
+    }
+
+    public static IResult Created(HttpContext http, Article article)
+    {
+        http.Response.Headers.ETag = ETag(article.Version);
+        return TypedResults.Created($"/api/articles/{article.Id}", ArticleResponse.From(article));
+    }
+}
+
+public static class Correlation
+{
+    public const string Header = "X-Correlation-Id";
+
+    /// <summary>Every event of the request carries the caller's correlation id, or the request's trace id.</summary>
+    public static void Stamp(IDocumentSession session, HttpContext http)
+    {
+        var supplied = http.Request.Headers[Header].ToString();
+        session.CorrelationId = !string.IsNullOrWhiteSpace(supplied) && supplied.Length <= 128
+            ? supplied
+            : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        http.Response.Headers[Header] = session.CorrelationId;
+    }
+}

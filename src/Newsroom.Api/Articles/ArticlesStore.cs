@@ -1,0 +1,31 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Newsroom.Articles;
+
+public static class ArticlesStore
+{
+    /// <summary>The article streams, and the article view kept inline with every append (read-your-writes).</summary>
+    public static StoreOptions AddArticles(this StoreOptions options)
+    {
+        options.Events.AddEventTypes([
+            typeof(ArticleCreated), typeof(ArticleRevised), typeof(ApprovalVoided), typeof(SubmittedForReview),
+            typeof(ReviewerAssigned), typeof(RevisionApproved), typeof(ChangesRequested), typeof(ArticlePublished),
+            typeof(ArticleSpiked), typeof(ArticleRestored), typeof(CommentAdded)
+        ]);
+
+        options.Projections.Snapshot<Article>(SnapshotLifecycle.Inline);
+
+        // The board filters and pages on these; duplicated into real, indexed columns.
+        options.Schema.For<Article>()
+            .Duplicate(a => a.Status)
+            .Duplicate(a => a.Desk)
+            .Duplicate(a => a.CreatedById)
+            .Duplicate(a => a.Reviewer)
+            .Duplicate(a => a.Slug)
+            .Duplicate(a => a.UpdatedAt, "timestamptz")
+            .Duplicate(a => a.SubmittedAt, "timestamptz");
+
+        return options;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+
+namespace Newsroom.Articles;
+
+/// <summary>The content fields a request may carry. Absent (null) means "not given".</summary>
+public interface IContentFields
+{
+    string? Headline { get; }
+    string? Standfirst { get; }
+    string? Body { get; }
+    string? Desk { get; }
+    List<string>? Byline { get; }
+    List<string>? Tags { get; }
+    string? Category { get; }
+    List<GeoLocation>? Locations { get; }
+    string? Language { get; }
+    string? Slug { get; }
+    DateTimeOffset? EmbargoUntil { get; }
+    int? Priority { get; }
+}
+
+/// <summary>The shape rules of every content field, shared by create, import, revise and correct.</summary>
+public class ContentFieldsValidator<T> : AbstractValidator<T> where T : IContentFields
+{
+    public const int MaxHeadline = 200;
+    public const int MaxStandfirst = 600;
+    public const int MaxBody = 200_000;
+
+    public ContentFieldsValidator()
+    {
+        RuleFor(x => x.Headline).Must(h => !string.IsNullOrWhiteSpace(h)).When(x => x.Headline != null)
+            .WithMessage("The headline cannot be blank.");
+        RuleFor(x => x.Headline).MaximumLength(MaxHeadline);
+        RuleFor(x => x.Standfirst).MaximumLength(MaxStandfirst);
+        RuleFor(x => x.Body).MaximumLength(MaxBody);
+        RuleFor(x => x.Desk).Matches("^[a-z0-9][a-z0-9-]{0,39}$").When(x => x.Desk != null)
+            .WithMessage("A desk id is 1–40 lowercase letters, digits or hyphens, e.g. \"world\".");
+        RuleFor(x => x.Byline).Must(b => b!.Count <= 20).When(x => x.Byline != null).WithMessage("At most 20 byline names.");
+        RuleForEach(x => x.Byline).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Tags).Must(t => t!.Count <= 50).When(x => x.Tags != null).WithMessage("At most 50 tags.");
+        RuleForEach(x => x.Tags).NotEmpty().MaximumLength(50);
+        RuleFor(x => x.Category).MaximumLength(100);
+        RuleFor(x => x.Locations).Must(l => l!.Count <= 50).When(x => x.Locations != null).WithMessage("At most 50 locations.");
+        RuleForEach(x => x.Locations).ChildRules(location =>
+        {
+            location.RuleFor(l => l.Name).NotEmpty().MaximumLength(200);
+            location.RuleFor(l => l.Lat).InclusiveBetween(-90, 90);
+            location.RuleFor(l => l.Lon).InclusiveBetween(-180, 180);
+        }).OverridePropertyName("locations");
+        RuleFor(x => x.Language).Matches("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$").When(x => x.Language != null)
+            .WithMessage("The language is a BCP 47 tag such as \"en\" or \"pt-BR\".");
+        RuleFor(x => x.Slug).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").MaximumLength(80).When(x => x.Slug != null)
+            .WithMessage("A slug is lowercase ASCII letters and digits separated by single hyphens, at most 80 characters.");
+        RuleFor(x => x.Priority).InclusiveBetween(1, 6).WithMessage("Priority runs from 1 (flash) to 6 (routine).");
+    }
+}

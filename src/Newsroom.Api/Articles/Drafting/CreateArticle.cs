@@ -1,0 +1,111 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.Articles.Drafting;
+
+/// <summary>A new draft. Headline and desk are required; everything else can come later.</summary>
+public sealed record CreateArticle(
+    string? Headline,
+    string? Desk,
+    string? Standfirst = null,
+    string? Body = null,
+    List<string>? Byline = null,
+    List<string>? Tags = null,
+    string? Category = null,
+    List<GeoLocation>? Locations = null,
+    string? Language = null,
+    string? Slug = null,
+    DateTimeOffset? EmbargoUntil = null,
+    int? Priority = null) : IContentFields
+{
+    public sealed class Validator : ContentFieldsValidator<CreateArticle>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Headline).NotEmpty();
+            RuleFor(x => x.Desk).NotEmpty();
+        }
+    }
+}
+
+public static class CreateArticleEndpoint
+{
+    [WolverinePost("/api/articles", Name = "CreateArticle")]
+    [Authorize(Roles = Roles.Editors)]
+    [Tags("Drafting")]
+    [ProducesResponseType<ArticleResponse>(StatusCodes.Status201Created)]
+    public static Task<IResult> Post(CreateArticle command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
+        ArticleCreation.CreateAsync(session, http, clock, command, source: "editor");
+
+    /// <summary>Creation rules: the editor must work on the desk they create in.</summary>
+    public static Decision Decide(Guid id, IContentFields fields, string slug, string source, CurrentUser user, DateTimeOffset now)
+    {
+        var desk = fields.Desk!;
+        if (!user.WorksOn(desk)) return Problem.Forbidden($"You do not work on the '{desk}' desk.");
+
+        var content = new ArticleContent(
+            Headline: fields.Headline!.Trim(),
+            Standfirst: fields.Standfirst,
+            Body: fields.Body,
+            Desk: desk,
+            Byline: fields.Byline ?? [],
+            Tags: fields.Tags ?? [],
+            Category: fields.Category,
+            Locations: fields.Locations ?? [],
+            Language: fields.Language ?? ArticleContent.DefaultLanguage,
+            Slug: slug,
+            EmbargoUntil: fields.EmbargoUntil?.ToUniversalTime(),
+            Priority: fields.Priority ?? ArticleContent.DefaultPriority);
+        return Decision.Accept(new ArticleCreated(id, content, source, user.AsActor, now));
+    }
+}
+
+/// <summary>Starting a new article stream: shared by the create endpoint and the importers.</summary>
+public static class ArticleCreation
+{
+    public static async Task<IResult> CreateAsync(IDocumentSession session, HttpContext http, TimeProvider clock,
+        IContentFields fields, string source)
+    {
+        var user = CurrentUser.From(http.User);
+        Correlation.Stamp(session, http);
+
+        var slug = fields.Slug ?? await SlugAllocator.UniqueAsync(session, Slugs.FromHeadline(fields.Headline!), http.RequestAborted);
+        var id = Guid.CreateVersion7();
+        var decision = CreateArticleEndpoint.Decide(id, fields, slug, source, user, clock.GetUtcNow());
+        if (decision.Problem is { } refused) return refused.ToResult(http);
+
+        session.Events.StartStream<Article>(id, decision.Events.Cast<object>().ToArray());
+        await session.SaveChangesAsync(http.RequestAborted);
+
+        var created = await session.LoadAsync<Article>(id, http.RequestAborted);
+        return ArticleHttp.Created(http, created!);
+    }
+}
+
+public static class SlugAllocator
+{
+    /// <summary>
+    /// The derived slug, or the same with the first free numeric suffix ("-2", "-3", ...). Two drafts created
+    /// in the same instant may still get the same slug; publication is where uniqueness is enforced (rule 7).
+    /// </summary>
+    public static async Task<string> UniqueAsync(IQuerySession session, string slug, CancellationToken ct)
+    {
+        var prefix = slug + "-";
+        var taken = (await session.Query<Article>()
+                .Where(a => a.Slug == slug || a.Slug.StartsWith(prefix))
+                .Select(a => a.Slug)
+                .ToListAsync(ct))
+            .ToHashSet();
+        if (!taken.Contains(slug)) return slug;
+        for (var n = 2; ; n++)
+        {
+            var candidate = Slugs.WithSuffix(slug, n);
+            if (!taken.Contains(candidate)) return candidate;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace Newsroom.Articles;
+
+// The article's events: immutable facts, past tense. Each carries the article id, who did it and when.
+// Business time travels in the event (`At`) because the deciders are pure: the caller passes the clock in,
+// and projections never read it, so a rebuild reproduces exactly the same read models.
+
+public interface IArticleEvent
+{
+    Guid ArticleId { get; }
+    Actor By { get; }
+    DateTimeOffset At { get; }
+}
+
+/// <summary>A new article, revision 1. <c>Source</c> says how it came in: <c>editor</c>, <c>text_import</c>, <c>demo</c>.</summary>
+public sealed record ArticleCreated(Guid ArticleId, ArticleContent Content, string Source, Actor By, DateTimeOffset At) : IArticleEvent;
+
+/// <summary>A content change: only the fields that changed, and the new revision number.</summary>
+public sealed record ArticleRevised(Guid ArticleId, int Revision, ContentChanges Changes, Actor By, DateTimeOffset At) : IArticleEvent;
+
+/// <summary>A content change after approval voided that approval; the article is a draft again.</summary>
+public sealed record ApprovalVoided(Guid ArticleId, int ApprovedRevision, int NewRevision, Actor By, DateTimeOffset At) : IArticleEvent;
+
+public sealed record SubmittedForReview(Guid ArticleId, int Revision, string? Note, Actor By, DateTimeOffset At) : IArticleEvent;
+
+public sealed record ReviewerAssigned(Guid ArticleId, string ReviewerId, Actor By, DateTimeOffset At) : IArticleEvent;
+
+/// <summary>The reviewer approved exactly this revision.</summary>
+public sealed record RevisionApproved(Guid ArticleId, int Revision, string? Note, Actor By, DateTimeOffset At) : IArticleEvent;
+
+public sealed record ChangesRequested(Guid ArticleId, int Revision, string Comments, Actor By, DateTimeOffset At) : IArticleEvent;
+
+public sealed record ArticlePublished(Guid ArticleId, int Revision, string Slug, Actor By, DateTimeOffset At) : IArticleEvent;
+
+public sealed record ArticleSpiked(Guid ArticleId, ArticleStatus From, string? Reason, Actor By, DateTimeOffset At) : IArticleEvent;
+
+public sealed record ArticleRestored(Guid ArticleId, Actor By, DateTimeOffset At) : IArticleEvent;
+
+/// <summary>An internal note on the article (never public).</summary>
+public sealed record CommentAdded(Guid ArticleId, Guid CommentId, string Text, Actor By, DateTimeOffset At) : IArticleEvent;

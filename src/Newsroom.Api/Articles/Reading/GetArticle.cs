@@ -1,0 +1,61 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.Articles.Reading;
+
+public static class GetArticleEndpoint
+{
+    /// <summary>
+    /// The article now (from the inline article view), or as it was at <c>?version=N</c> / <c>?asOf=time</c>,
+    /// aggregated live from the events up to that point, so the past cannot drift from what was recorded.
+    /// </summary>
+    [WolverineGet("/api/articles/{id}", Name = "GetArticle")]
+    [Authorize(Roles = Roles.AnyRole)]
+    [Tags("Articles")]
+    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http,
+        [FromQuery] string? version, [FromQuery] string? asOf)
+    {
+        var user = CurrentUser.From(http.User);
+        var current = await session.LoadAsync<Article>(id, http.RequestAborted);
+        if (current is null || !user.CanSee(current.Desk)) return Problem.NotFound().ToResult(http);
+
+        if (version is not null || asOf is not null)
+        {
+            if (version is not null && asOf is not null)
+                return Problem.Validation("version", "Ask for either ?version= or ?asOf=, not both.").ToResult(http);
+
+            Article? past;
+            if (version is not null)
+            {
+                if (!int.TryParse(version, out var v) || v < 1)
+                    return Problem.Validation("version", "version is a whole number from 1.").ToResult(http);
+                past = v > current.Version ? null : await session.Events.AggregateStreamAsync<Article>(id, version: v, token: http.RequestAborted);
+            }
+            else
+            {
+                if (!DateTimeOffset.TryParse(asOf, System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+                    return Problem.Validation("asOf", "asOf is an ISO 8601 time such as 2026-07-27T09:00:00Z.").ToResult(http);
+                past = await session.Events.AggregateStreamAsync<Article>(id, timestamp: at.ToUniversalTime(), token: http.RequestAborted);
+            }
+
+            if (past is null) return Problem.NotFound("The article did not exist at that point.").ToResult(http);
+            http.Response.Headers.ETag = ArticleHttp.ETag(past.Version);
+            return TypedResults.Ok(ArticleResponse.From(past));
+        }
+
+        var etag = ArticleHttp.ETag(current.Version);
+        if (http.Request.Headers.IfNoneMatch.ToString() == etag)
+        {
+            http.Response.Headers.ETag = etag;
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return ArticleHttp.Ok(http, current);
+    }
+}

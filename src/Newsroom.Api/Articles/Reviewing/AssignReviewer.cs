@@ -1,0 +1,41 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.Articles.Reviewing;
+
+/// <summary>Names the reviewer (a user id) expected to take the article. Assignment guides the queue; it does not lock others out.</summary>
+public sealed record AssignReviewer(int? Version, string? Reviewer)
+{
+    public sealed class Validator : AbstractValidator<AssignReviewer>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
+            RuleFor(x => x.Reviewer).NotEmpty().MaximumLength(200);
+        }
+    }
+}
+
+public static class AssignReviewerEndpoint
+{
+    [WolverinePost("/api/articles/{id}/assign", Name = "AssignReviewer")]
+    [Authorize(Roles = Roles.Editors)]
+    [Tags("Reviewing")]
+    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, AssignReviewer command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, http, clock, id, command.Version, DeskScope.OwnDesk,
+            (article, user, now) => Decide(command, article, user, now));
+
+    public static Decision Decide(AssignReviewer command, Article article, CurrentUser user, DateTimeOffset now)
+    {
+        if (ArticleRules.RequireStatus(article, "assign a reviewer to", ArticleStatus.Draft, ArticleStatus.InReview,
+                ArticleStatus.ChangesRequested) is { } wrongStatus)
+            return wrongStatus;
+
+        return Decision.Accept(new ReviewerAssigned(article.Id, command.Reviewer!.Trim(), user.AsActor, now));
+    }
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.Articles.Reviewing;
+
+public sealed record RequestChanges(int? Version, string? Comments)
+{
+    public sealed class Validator : AbstractValidator<RequestChanges>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
+            RuleFor(x => x.Comments).Must(c => !string.IsNullOrWhiteSpace(c))
+                .WithMessage("Say what needs to change.").MaximumLength(10_000);
+        }
+    }
+}
+
+public static class RequestChangesEndpoint
+{
+    [WolverinePost("/api/articles/{id}/request-changes", Name = "RequestChanges")]
+    [Authorize(Roles = Roles.Reviewers)]
+    [Tags("Reviewing")]
+    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, RequestChanges command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, http, clock, id, command.Version, DeskScope.OwnDesk,
+            (article, user, now) => Decide(command, article, user, now));
+
+    public static Decision Decide(RequestChanges command, Article article, CurrentUser user, DateTimeOffset now)
+    {
+        if (ArticleRules.RequireStatus(article, "request changes on", ArticleStatus.InReview) is { } wrongStatus)
+            return wrongStatus;
+
+        return Decision.Accept(new ChangesRequested(article.Id, article.Revision, command.Comments!.Trim(), user.AsActor, now));
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Newsroom.Infrastructure.Http;
+
+/// <summary>
+/// Makes every error answer a ProblemDetails document with a stable <c>code</c>: our own refusals, the
+/// framework's (unknown route, wrong method, unreadable JSON, wrong content type) and server faults, which
+/// never carry a stack trace.
+/// </summary>
+public static class ProblemDetailsSetup
+{
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddNewsroomProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = Complete);
+        services.AddExceptionHandler<UnhandledExceptionHandler>();
+        return services;
+    }
+
+    public static WebApplication UseNewsroomProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RejectOversizedBodies);
+        return app;
+    }
+
+    private static void Complete(ProblemDetailsContext context)
+    {
+        var details = context.ProblemDetails;
+        var status = details.Status ?? context.HttpContext.Response.StatusCode;
+        details.Status = status;
+        if (!details.Extensions.ContainsKey("code"))
+        {
+            var code = ErrorCodes.ForStatus(status);
+            details.Extensions["code"] = code;
+            details.Title = Problem.TitleFor(code);
+            details.Type = $"https://newsroom.example/problems/{code.Replace('_', '-')}";
+            details.Detail ??= DefaultDetail(status, context.HttpContext);
+        }
+
+        // Wolverine answers unreadable JSON with a 400 of its own; give it the contract's errors member.
+        if (status == 400 && !details.Extensions.ContainsKey("errors"))
+            details.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [details.Detail ?? "The body could not be read."] };
+
+        details.Instance ??= context.HttpContext.Request.Path;
+        details.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+    }
+
+    private static string DefaultDetail(int status, HttpContext http) => status switch
+    {
+        400 => "The request could not be read.",
+        404 => $"Nothing is served at {http.Request.Path}.",
+        405 => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
+        406 => "This endpoint answers application/json only.",
+        413 => $"The request body is larger than {MaxRequestBodyBytes} bytes.",
+        415 => "Send the body as application/json (text/plain for the text importer).",
+        _ when status >= 500 => "Something went wrong on our side; the request was not applied. Quote the traceId when reporting it.",
+        _ => ReasonPhrases(status)
+    };
+
+    private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+    // Kestrel enforces the limit for streamed bodies; a declared Content-Length over it is refused up front.
+    private static async Task RejectOversizedBodies(HttpContext http, Func<Task> next)
+    {
+        if (http.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            await WriteAsync(http, new Problem(413, ErrorCodes.PayloadTooLarge,
+                $"The request body is larger than {MaxRequestBodyBytes} bytes."));
+            return;
+        }
+
+        var feature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = MaxRequestBodyBytes;
+        await next();
+    }
+
+    public static async Task WriteAsync(HttpContext http, Problem problem)
+    {
+        http.Response.StatusCode = problem.Status;
+        var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await service.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = problem.ToProblemDetails(http.Request.Path)
+        });
+    }
+
+    /// <summary>Turns exceptions into ProblemDetails: oversized/unreadable bodies into 4xx, anything else into a bare 500.</summary>
+    private sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+        {
+            var problem = exception switch
+            {
+                BadHttpRequestException { StatusCode: 413 } => new Problem(413, ErrorCodes.PayloadTooLarge,
+                    $"The request body is larger than {MaxRequestBodyBytes} bytes."),
+                BadHttpRequestException bad => new Problem(bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), "The request could not be read."),
+                _ when Persistence.ConcurrencyFailures.IsConcurrencyFailure(exception) => new Problem(409, ErrorCodes.VersionConflict,
+                    "The article changed while your request was applied; nothing was written. Reload it and try again."),
+                _ => null
+            };
+
+            if (problem is null)
+            {
+                logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+                problem = new Problem(500, ErrorCodes.InternalError,
+                    "Something went wrong on our side; the request was not applied. Quote the traceId when reporting it.");
+            }
+
+            if (http.Response.HasStarted) return false;
+            await WriteAsync(http, problem);
+            return true;
+        }
+    }
+}

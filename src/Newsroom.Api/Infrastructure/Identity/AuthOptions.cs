@@ -1,0 +1,31 @@
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Newsroom.Infrastructure.Identity;
+
+/// <summary>JWT settings (<c>Auth__SigningKey</c>, <c>Auth__Issuer</c>, <c>Auth__Audience</c>).</summary>
+public sealed class AuthOptions
+{
+    /// <summary>Used only when no key is configured outside Production. Never valid in Production.</summary>
+    public const string DevelopmentSigningKey = "newsroom-development-signing-key-not-for-production-use";
+
+    public string? SigningKey { get; set; }
+    public string Issuer { get; set; } = "newsroom-dev";
+    public string Audience { get; set; } = "newsroom";
+
+    public SymmetricSecurityKey SecurityKey(bool isProduction)
+    {
+        var key = SigningKey;
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            if (isProduction)
+                throw new InvalidOperationException("Auth__SigningKey must be configured in Production.");
+            key = DevelopmentSigningKey;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(key);
+        if (bytes.Length < 32)
+            throw new InvalidOperationException("Auth__SigningKey must be at least 32 bytes for HS256.");
+        return new SymmetricSecurityKey(bytes);
+    }
+}

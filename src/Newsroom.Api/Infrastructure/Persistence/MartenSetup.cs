@@ -1,0 +1,46 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Newsroom.Articles;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace Newsroom.Infrastructure.Persistence;
+
+public static class MartenSetup
+{
+    public const string Schema = "newsroom";
+
+    /// <summary>
+    /// The event store and document store on PostgreSQL (<c>ConnectionStrings__Newsroom</c>). Each feature
+    /// registers its own projections through an extension on <see cref="StoreOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddNewsroomPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Newsroom");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "ConnectionStrings__Newsroom is not set. Use ./run.sh (it starts a local PostgreSQL) or set it to your database.");
+
+        services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = Schema;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+
+                options.AddArticles();
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+
+        return services;
+    }
+}

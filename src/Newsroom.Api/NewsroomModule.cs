@@ -1,0 +1,58 @@
+using JasperFx.CodeGeneration;
+using Newsroom.Articles;
+using Newsroom.Demo;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.Persistence;
+using Newsroom.Operations;
+using FluentValidation;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Newsroom;
+
+/// <summary>The composition root: each feature and cross-cutting concern registers itself here, in one line.</summary>
+public static class NewsroomModule
+{
+    public static WebApplicationBuilder AddNewsroom(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ProblemDetailsSetup.MaxRequestBodyBytes);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddNewsroomProblemDetails();
+        services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+        services.AddNewsroomAuth(builder.Configuration, builder.Environment);
+        services.AddNewsroomPersistence(builder.Configuration);
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddNewsroomOpenApi();
+        services.AddNewsroomHealth();
+        services.AddDemoData(builder.Configuration);
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(Program).Assembly;
+            opts.UseRuntimeCompilation();
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            opts.Policies.AutoApplyTransactions();
+        });
+        services.AddWolverineHttp();
+        return builder;
+    }
+
+    public static WebApplication UseNewsroom(this WebApplication app)
+    {
+        app.UseNewsroomProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapNewsroomHealth();
+        app.MapNewsroomOpenApi();
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.AddPolicy<FluentValidationPolicy>();
+            opts.AddPolicy<ErrorResponsesPolicy>();
+        });
+        return app;
+    }
+}
