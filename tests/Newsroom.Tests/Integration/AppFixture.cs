@@ -1,0 +1,75 @@
+using Alba;
+using JasperFx;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Marten;
+using Microsoft.Extensions.Hosting;
+using Newsroom.Infrastructure.Identity;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Newsroom.Tests.Integration;
+
+/// <summary>
+/// One real application host for the whole test run: the real Program, Marten on a real PostgreSQL
+/// (ConnectionStrings__Newsroom, set by test.sh), the real Wolverine pipeline. Nothing is mocked.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom")))
+            throw new InvalidOperationException("Run the tests with ./test.sh (it starts PostgreSQL) or set ConnectionStrings__Newsroom.");
+
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Newsroom:DemoData", "false");
+        });
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base of every integration test: a clean database before each test, users and a client.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
+{
+    protected IAlbaHost Host => fixture.Host;
+    protected Api Api { get; } = new(fixture.Host);
+
+    public virtual async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+}
+
+/// <summary>The cast of the stories the tests tell.</summary>
+public static class Users
+{
+    public static readonly TestUser Alice = new("alice", "Alice Editor", [Roles.Editor], ["world"]);
+    public static readonly TestUser Bob = new("bob", "Bob Editor", [Roles.Editor], ["world"]);
+    public static readonly TestUser Eve = new("eve", "Eve Editor", [Roles.Editor], ["politics"]);
+    public static readonly TestUser Rita = new("rita", "Rita Reviewer", [Roles.Reviewer], ["world"]);
+    public static readonly TestUser Ron = new("ron", "Ron Reviewer", [Roles.Reviewer], ["politics"]);
+    public static readonly TestUser Paul = new("paul", "Paul Publisher", [Roles.Publisher], []);
+    public static readonly TestUser Aude = new("aude", "Aude Auditor", [Roles.Auditor], []);
+    public static readonly TestUser Ada = new("ada", "Ada Admin", [Roles.Admin], ["world"]);
+    public static readonly TestUser Nobody = new("nobody", "No Roles", [], ["world"]);
+}
+
+public sealed record TestUser(string Id, string Name, string[] Roles, string[] Desks)
+{
+    public string Token() => TokenIssuer.Issue(new AuthOptions(), false, Id, Name, Roles, Desks);
+}
