@@ -39,7 +39,8 @@ public static class GetArticleEndpoint
             }
             else
             {
-                if (!DateTimeOffset.TryParse(asOf, System.Globalization.CultureInfo.InvariantCulture,
+                // An unencoded "+01:00" offset arrives as " 01:00"; read it as the client meant it.
+                if (!DateTimeOffset.TryParse(asOf.Replace(' ', '+'), System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
                     return Problem.Validation("asOf", "asOf is an ISO 8601 time such as 2026-07-27T09:00:00Z.").ToResult(http);
                 past = await session.Events.AggregateStreamAsync<Article>(id, timestamp: at.ToUniversalTime(), token: http.RequestAborted);
