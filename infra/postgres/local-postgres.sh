@@ -45,9 +45,10 @@ cluster_user() {
   fi
 }
 
+# Runs a command as the cluster's owner, from / (the caller's folder may be private to root).
 as_owner() {
   local owner=$1; shift
-  if [ "$owner" = "$(id -un)" ]; then "$@"; else runuser -u "$owner" -- "$@"; fi
+  if [ "$owner" = "$(id -un)" ]; then "$@"; else (cd / && runuser -u "$owner" -- "$@"); fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
