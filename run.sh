@@ -15,10 +15,11 @@ if [ -z "${ConnectionStrings__Newsroom:-}" ]; then
   # reach it; when the clone sits under a private home folder it cannot, so the data goes under /var/tmp.
   datadir="$root/.local/postgres"
   mkdir -p "$root/.local"
-  if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$root/.local"; then
+  owner=$("$root/infra/postgres/local-postgres.sh" prepare)
+  if [ "$owner" != "$(id -un)" ] && ! (cd / && runuser -u "$owner" -- test -x "$root/.local"); then
     datadir="/var/tmp/newsroom-$(echo "$root" | md5sum | cut -c1-8)/postgres"
     mkdir -p "$(dirname "$datadir")" && chmod 755 "$(dirname "$datadir")"
-    echo "[run] $root is not reachable by the postgres user; keeping the database in $datadir"
+    echo "[run] $root is not reachable by the $owner user; keeping the database in $datadir"
   fi
   pgport=$("$root/infra/postgres/local-postgres.sh" start "$datadir")
   trap '"$root/infra/postgres/local-postgres.sh" stop "$datadir"' EXIT

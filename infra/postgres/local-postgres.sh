@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or reuses) a local PostgreSQL cluster from Debian's packages, without Docker.
 #
+#   local-postgres.sh prepare                       installs the binaries and the OS user if missing; prints the owner
 #   local-postgres.sh start DATADIR [--throwaway]   prints "PORT" of the running cluster on stdout
 #   local-postgres.sh stop  DATADIR
 #
@@ -60,7 +61,8 @@ free_port() {
 }
 
 cmd=${1:-}; datadir=${2:-}
-[ -n "$cmd" ] && [ -n "$datadir" ] || { echo "usage: $0 start|stop DATADIR [--throwaway]" >&2; exit 2; }
+if [ "$cmd" = "prepare" ]; then ensure_binaries >/dev/null; cluster_user; exit 0; fi
+[ -n "$cmd" ] && [ -n "$datadir" ] || { echo "usage: $0 prepare | start|stop DATADIR [--throwaway]" >&2; exit 2; }
 throwaway=false; [ "${3:-}" = "--throwaway" ] && throwaway=true
 
 case "$cmd" in
@@ -93,7 +95,8 @@ case "$cmd" in
     ;;
   stop)
     bindir=$(find_bin_dir) || exit 0
-    owner=$(cluster_user)
+    [ -d "$datadir" ] || exit 0
+    owner=$(stat -c %U "$datadir")
     if [ -f "$datadir/PG_VERSION" ] && as_owner "$owner" "$bindir/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
       as_owner "$owner" "$bindir/pg_ctl" -D "$datadir" -m fast -w stop >/dev/null
       log "stopped the cluster in $datadir"

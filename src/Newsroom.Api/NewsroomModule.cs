@@ -34,7 +34,6 @@ public static class NewsroomModule
             opts.ApplicationAssembly = typeof(Program).Assembly;
             opts.UseRuntimeCompilation();
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
-            opts.Policies.AutoApplyTransactions();
         });
         services.AddWolverineHttp();
         return builder;

@@ -141,7 +141,8 @@ public sealed partial class Article
     {
         var article = @event switch
         {
-            ArticleCreated created => Create(created),
+            ArticleCreated created when state is null => Create(created),
+            ArticleCreated => throw new InvalidOperationException("An article is created once: ArticleCreated on an existing stream."),
             _ when state is null => throw new InvalidOperationException($"{@event.GetType().Name} before ArticleCreated."),
             ArticleRevised e => Tap(state, s => s.Apply(e)),
             ApprovalVoided e => Tap(state, s => s.Apply(e)),

@@ -51,6 +51,8 @@ public static class ArticleCommands
         if (article is null || !user.CanSee(article.Desk)) return Problem.NotFound().ToResult(http);
         if (scope == DeskScope.OwnDesk && !user.WorksOn(article.Desk))
             return Problem.Forbidden($"You do not work on the '{article.Desk}' desk.").ToResult(http);
+        // From here on the caller knows the article exists: every answer tells them its current version.
+        http.Response.Headers.ETag = ArticleHttp.ETag(article.Version);
         if (expected.Version is { } version && version != article.Version)
             return Problem.VersionConflict(version, article.Version).ToResult(http);
 
@@ -62,8 +64,14 @@ public static class ArticleCommands
         {
             await session.SaveChangesAsync(http.RequestAborted);
         }
+        catch (Exception e) when (UniqueViolations.Violates(e, ArticlesStore.LiveSlugIndex))
+        {
+            return new Problem(409, ErrorCodes.SlugTaken,
+                $"Another published article took the slug '{article.Slug}' a moment ago; nothing was written. Change the slug first.").ToResult(http);
+        }
         catch (Exception e) when (ConcurrencyFailures.IsConcurrencyFailure(e))
         {
+            http.Response.Headers.Remove("ETag");
             return new Problem(409, ErrorCodes.VersionConflict,
                 "Another change to this article was committed first; nothing was written. Reload it and try again.").ToResult(http);
         }
@@ -123,5 +131,15 @@ public static class Correlation
             ? supplied
             : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
         http.Response.Headers[Header] = session.CorrelationId;
+    }
+}
+
+public static class VisibleArticle
+{
+    /// <summary>The article if it exists and the caller may see its desk; otherwise null (answered as 404).</summary>
+    public static async Task<Article?> LoadAsync(IQuerySession session, HttpContext http, Guid id)
+    {
+        var article = await session.LoadAsync<Article>(id, http.RequestAborted);
+        return article is not null && CurrentUser.From(http.User).CanSee(article.Desk) ? article : null;
     }
 }

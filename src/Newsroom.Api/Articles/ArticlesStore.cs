@@ -5,6 +5,8 @@ namespace Newsroom.Articles;
 
 public static class ArticlesStore
 {
+    public const string LiveSlugIndex = "mt_doc_article_uidx_live_slug";
+
     /// <summary>The article streams, and the article view kept inline with every append (read-your-writes).</summary>
     public static StoreOptions AddArticles(this StoreOptions options)
     {
@@ -22,7 +24,13 @@ public static class ArticlesStore
             .Duplicate(a => a.Desk)
             .Duplicate(a => a.CreatedById)
             .Duplicate(a => a.Reviewer)
-            .Duplicate(a => a.Slug)
+            // Rule 7 in the database itself: two publications racing for one slug cannot both commit.
+            .Duplicate(a => a.Slug, configure: index =>
+            {
+                index.Name = LiveSlugIndex;
+                index.IsUnique = true;
+                index.Predicate = "status = 'Published'";
+            })
             .Duplicate(a => a.UpdatedAt, "timestamptz")
             .Duplicate(a => a.SubmittedAt, "timestamptz");
 

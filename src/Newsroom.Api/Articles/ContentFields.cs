@@ -26,10 +26,11 @@ public class ContentFieldsValidator<T> : AbstractValidator<T> where T : IContent
     public const int MaxHeadline = 200;
     public const int MaxStandfirst = 600;
     public const int MaxBody = 200_000;
+    public const int MaxSlug = 100; // derived slugs are at most 80 characters plus a numeric suffix
 
     public ContentFieldsValidator()
     {
-        RuleFor(x => x.Headline).Must(h => !string.IsNullOrWhiteSpace(h)).When(x => x.Headline != null)
+        RuleFor(x => x.Headline).Must(h => !string.IsNullOrWhiteSpace(h)).When(x => x.Headline is { Length: > 0 })
             .WithMessage("The headline cannot be blank.");
         RuleFor(x => x.Headline).MaximumLength(MaxHeadline);
         RuleFor(x => x.Standfirst).MaximumLength(MaxStandfirst);
@@ -50,8 +51,8 @@ public class ContentFieldsValidator<T> : AbstractValidator<T> where T : IContent
         }).OverridePropertyName("locations");
         RuleFor(x => x.Language).Matches("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$").When(x => x.Language != null)
             .WithMessage("The language is a BCP 47 tag such as \"en\" or \"pt-BR\".");
-        RuleFor(x => x.Slug).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").MaximumLength(80).When(x => x.Slug != null)
-            .WithMessage("A slug is lowercase ASCII letters and digits separated by single hyphens, at most 80 characters.");
+        RuleFor(x => x.Slug).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").MaximumLength(MaxSlug).When(x => x.Slug != null)
+            .WithMessage($"A slug is lowercase ASCII letters and digits separated by single hyphens, at most {MaxSlug} characters.");
         RuleFor(x => x.Priority).InclusiveBetween(1, 6).WithMessage("Priority runs from 1 (flash) to 6 (routine).");
     }
 }

@@ -49,7 +49,8 @@ public class operations(AppFixture fixture) : IntegrationContext(fixture)
         (await Api.Get("/health/live", null)).Status.ShouldBe(HttpStatusCode.OK);
         var ready = await Api.Get("/health/ready", null);
         ready.Status.ShouldBe(HttpStatusCode.OK);
-        ready.Text.ShouldBe("Healthy");
+        ready.Json["status"]!.GetValue<string>().ShouldBe("healthy");
+        ready.Json["checks"]!["database"]!["status"]!.GetValue<string>().ShouldBe("healthy");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles.Reading;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
@@ -22,7 +23,10 @@ public sealed record AddComment(string? Text, int? Version = null)
     }
 }
 
-public sealed record CommentResponse(Guid Id, string Text, Actor By, DateTimeOffset At);
+public sealed record CommentResponse(Guid Id, string Text, Actor By, DateTimeOffset At)
+{
+    public static CommentResponse From(Comment c) => new(c.Id, c.Text, c.By, c.At);
+}
 
 public static class AddCommentEndpoint
 {
@@ -40,8 +44,7 @@ public static class AddCommentEndpoint
             {
                 context.Response.Headers.ETag = ArticleHttp.ETag(article.Version);
                 var comment = article.Comments.Single(c => c.Id == commentId);
-                return TypedResults.Created($"/api/articles/{id}/comments/{commentId}",
-                    new CommentResponse(comment.Id, comment.Text, comment.By, comment.At));
+                return TypedResults.Created($"/api/articles/{id}/comments/{commentId}", CommentResponse.From(comment));
             },
             versionRequired: false);
     }
@@ -57,17 +60,48 @@ public static class AddCommentEndpoint
 
 public static class ListCommentsEndpoint
 {
+    /// <summary>The article's internal notes, oldest first, paged like every list.</summary>
     [WolverineGet("/api/articles/{id}/comments", Name = "ListComments")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("Comments")]
     [ProducesResponseType<Page<CommentResponse>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http,
+        [FromQuery] string? limit, [FromQuery] string? cursor)
     {
-        var user = CurrentUser.From(http.User);
-        var article = await session.LoadAsync<Article>(id, http.RequestAborted);
-        if (article is null || !user.CanSee(article.Desk)) return Problem.NotFound().ToResult(http);
+        var pageSize = Paging.Limit(limit);
+        if (pageSize is null) return Problem.Validation("limit", $"limit is a whole number from 1 to {Paging.MaxLimit}.").ToResult(http);
+        Cursor after = default;
+        if (cursor is not null && !Cursor.TryDecode(cursor, out after))
+            return Problem.Validation("cursor", "The cursor is not one this service issued.").ToResult(http);
+
+        var article = await VisibleArticle.LoadAsync(session, http, id);
+        if (article is null) return Problem.NotFound().ToResult(http);
+
+        var comments = article.Comments
+            .Where(c => cursor is null || c.At > after.At || (c.At == after.At && c.Id.CompareTo(after.Id) > 0))
+            .OrderBy(c => c.At).ThenBy(c => c.Id)
+            .Take(pageSize.Value + 1)
+            .ToList();
+        var items = comments.Take(pageSize.Value).ToList();
+        var next = comments.Count > pageSize ? new Cursor(items[^1].At, items[^1].Id).Encode() : null;
+
         http.Response.Headers.ETag = ArticleHttp.ETag(article.Version);
-        return TypedResults.Ok(new Page<CommentResponse>(
-            article.Comments.Select(c => new CommentResponse(c.Id, c.Text, c.By, c.At)).ToList(), null));
+        return TypedResults.Ok(new Page<CommentResponse>(items.Select(CommentResponse.From).ToList(), next));
+    }
+}
+
+public static class GetCommentEndpoint
+{
+    [WolverineGet("/api/articles/{id}/comments/{commentId}", Name = "GetComment")]
+    [Authorize(Roles = Roles.AnyRole)]
+    [Tags("Comments")]
+    [ProducesResponseType<CommentResponse>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid id, Guid commentId, IQuerySession session, HttpContext http)
+    {
+        var article = await VisibleArticle.LoadAsync(session, http, id);
+        var comment = article?.Comments.FirstOrDefault(c => c.Id == commentId);
+        if (comment is null) return Problem.NotFound("No such comment on this article.").ToResult(http);
+        http.Response.Headers.ETag = ArticleHttp.ETag(article!.Version);
+        return TypedResults.Ok(CommentResponse.From(comment));
     }
 }

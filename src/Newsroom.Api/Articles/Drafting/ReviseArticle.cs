@@ -73,7 +73,7 @@ public static class ReviseArticleEndpoint
 
         var changes = requested.OnlyDifferencesFrom(article.Content);
         if (changes.IsEmpty)
-            return Problem.Validation("body", "The request changes nothing: send at least one field with a new value.");
+            return Problem.Validation("fields", "The request changes nothing: send at least one field with a new value.");
         if (changes.Desk is { } newDesk && !user.WorksOn(newDesk))
             return Problem.Forbidden($"You cannot move an article to the '{newDesk}' desk: you do not work on it.");
         if (changes.Headline is "")

@@ -11,7 +11,8 @@ public static class GetArticleEndpoint
 {
     /// <summary>
     /// The article now (from the inline article view), or as it was at <c>?version=N</c> / <c>?asOf=time</c>,
-    /// aggregated live from the events up to that point, so the past cannot drift from what was recorded.
+    /// aggregated live from the events up to that point (never from a stored snapshot), so the past cannot
+    /// drift from what was recorded.
     /// </summary>
     [WolverineGet("/api/articles/{id}", Name = "GetArticle")]
     [Authorize(Roles = Roles.AnyRole)]
@@ -21,9 +22,8 @@ public static class GetArticleEndpoint
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http,
         [FromQuery] string? version, [FromQuery] string? asOf)
     {
-        var user = CurrentUser.From(http.User);
-        var current = await session.LoadAsync<Article>(id, http.RequestAborted);
-        if (current is null || !user.CanSee(current.Desk)) return Problem.NotFound().ToResult(http);
+        var current = await VisibleArticle.LoadAsync(session, http, id);
+        if (current is null) return Problem.NotFound().ToResult(http);
 
         if (version is not null || asOf is not null)
         {
@@ -35,7 +35,7 @@ public static class GetArticleEndpoint
             {
                 if (!int.TryParse(version, out var v) || v < 1)
                     return Problem.Validation("version", "version is a whole number from 1.").ToResult(http);
-                past = v > current.Version ? null : await session.Events.AggregateStreamAsync<Article>(id, version: v, token: http.RequestAborted);
+                past = v > current.Version ? null : await LiveAsync(session, id, e => e.Version <= v, http.RequestAborted);
             }
             else
             {
@@ -43,7 +43,8 @@ public static class GetArticleEndpoint
                 if (!DateTimeOffset.TryParse(asOf.Replace(' ', '+'), System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
                     return Problem.Validation("asOf", "asOf is an ISO 8601 time such as 2026-07-27T09:00:00Z.").ToResult(http);
-                past = await session.Events.AggregateStreamAsync<Article>(id, timestamp: at.ToUniversalTime(), token: http.RequestAborted);
+                var moment = at.ToUniversalTime();
+                past = await LiveAsync(session, id, e => ((IArticleEvent)e.Data).At <= moment, http.RequestAborted);
             }
 
             if (past is null) return Problem.NotFound("The article did not exist at that point.").ToResult(http);
@@ -52,11 +53,24 @@ public static class GetArticleEndpoint
         }
 
         var etag = ArticleHttp.ETag(current.Version);
-        if (http.Request.Headers.IfNoneMatch.ToString() == etag)
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "*")))
         {
             http.Response.Headers.ETag = etag;
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         return ArticleHttp.Ok(http, current);
+    }
+
+    /// <summary>
+    /// Live aggregation: the stream's events folded from the start while <paramref name="upTo"/> holds.
+    /// Times are judged by the business time each event records, the clock createdAt/updatedAt show.
+    /// </summary>
+    public static async Task<Article?> LiveAsync(IQuerySession session, Guid id, Func<JasperFx.Events.IEvent, bool> upTo, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        Article? state = null;
+        foreach (var e in events.TakeWhile(upTo))
+            state = Article.Fold(state, (IArticleEvent)e.Data);
+        return state;
     }
 }

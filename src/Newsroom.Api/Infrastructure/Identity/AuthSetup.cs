@@ -11,6 +11,9 @@ public static class AuthSetup
     {
         var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(options);
+        // Resolved now, not at the first request, so a missing or short key stops the service at start-up.
+        var signingKey = options.SecurityKey(environment.IsProduction());
+        services.AddTransient<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ClaimsNormalization>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
@@ -26,7 +29,7 @@ public static class AuthSetup
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                     ValidateIssuerSigningKey = true,
-                    IssuerSigningKey = options.SecurityKey(environment.IsProduction()),
+                    IssuerSigningKey = signingKey,
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     NameClaimType = "name",
                     RoleClaimType = "role"

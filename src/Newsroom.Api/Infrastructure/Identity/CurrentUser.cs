@@ -28,12 +28,7 @@ public sealed record CurrentUser(string Id, string Name, IReadOnlySet<string> Ro
         return new CurrentUser(id, name, ClaimValues(principal, "role"), ClaimValues(principal, "desk"));
     }
 
-    // A claim may be repeated or arrive as a JSON array (the JWT handler already splits arrays into
-    // repeated claims); a comma-separated value is accepted too because some token issuers write that.
+    // ClaimsNormalization has already made these one lowercase claim per value.
     private static HashSet<string> ClaimValues(ClaimsPrincipal principal, string type) =>
-        principal.FindAll(type)
-            .SelectMany(c => c.Value.TrimStart('[').TrimEnd(']').Split(',', StringSplitOptions.RemoveEmptyEntries))
-            .Select(v => v.Trim().Trim('"').ToLowerInvariant())
-            .Where(v => v.Length > 0)
-            .ToHashSet(StringComparer.Ordinal);
+        principal.FindAll(type).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
 }

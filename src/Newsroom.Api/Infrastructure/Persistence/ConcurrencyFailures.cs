@@ -19,3 +19,15 @@ public static class ConcurrencyFailures
         return false;
     }
 }
+
+public static class UniqueViolations
+{
+    /// <summary>True when the commit broke the named unique index (PostgreSQL 23505).</summary>
+    public static bool Violates(Exception exception, string indexName)
+    {
+        for (var e = exception; e != null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } pg && pg.ConstraintName == indexName)
+                return true;
+        return false;
+    }
+}
