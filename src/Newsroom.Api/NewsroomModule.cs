@@ -18,6 +18,8 @@ public static class NewsroomModule
     {
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ProblemDetailsSetup.MaxRequestBodyBytes);
+        // Structured logs: one JSON object per line outside Development, readable text in Development.
+        if (!builder.Environment.IsDevelopment()) builder.Logging.ClearProviders().AddJsonConsole();
 
         services.AddSingleton(TimeProvider.System);
         services.AddNewsroomProblemDetails();

@@ -34,6 +34,8 @@ public static class ArticlesStore
             .Duplicate(a => a.UpdatedAt, "timestamptz")
             .Duplicate(a => a.SubmittedAt, "timestamptz");
 
+        options.Schema.For<Drafting.IdempotencyRecord>();
+
         return options;
     }
 }

@@ -164,3 +164,32 @@ public class when_an_editor_revises_an_article(AppFixture fixture) : Integration
         lifted.Revision().ShouldBe(3);
     }
 }
+
+public class when_a_create_is_retried_with_the_same_idempotency_key(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private Task<Reply> Create(TestUser user, string key) => Api.Send(HttpMethod.Post, "/api/articles", user, Api.CompleteDraft(),
+        headers: new Dictionary<string, string> { ["Idempotency-Key"] = key });
+
+    [Fact]
+    public async Task the_same_article_comes_back_and_no_duplicate_is_made()
+    {
+        var first = await Create(Users.Alice, "draft-7f3a");
+        var retry = await Create(Users.Alice, "draft-7f3a");
+        var racing = await Task.WhenAll(Create(Users.Alice, "draft-race"), Create(Users.Alice, "draft-race"));
+
+        first.Status.ShouldBe(HttpStatusCode.Created);
+        retry.Status.ShouldBe(HttpStatusCode.Created);
+        retry.Location.ShouldBe(first.Location);
+        racing.ShouldAllBe(r => r.Status == HttpStatusCode.Created);
+        racing[0].Location.ShouldBe(racing[1].Location);
+        (await Api.Get("/api/articles", Users.Alice)).Json.Items().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task keys_belong_to_their_user()
+    {
+        var alices = await Create(Users.Alice, "same-key");
+        var bobs = await Create(Users.Bob, "same-key");
+        bobs.Location.ShouldNotBe(alices.Location);
+    }
+}

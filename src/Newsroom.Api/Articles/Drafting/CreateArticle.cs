@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.Persistence;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Drafting;
@@ -66,7 +67,7 @@ public static class CreateArticleEndpoint
 }
 
 /// <summary>Starting a new article stream: shared by the create endpoint and the importers.</summary>
-public static class ArticleCreation
+public static partial class ArticleCreation
 {
     public static async Task<IResult> CreateAsync(IDocumentSession session, HttpContext http, TimeProvider clock,
         IContentFields fields, string source)
@@ -74,16 +75,45 @@ public static class ArticleCreation
         var user = CurrentUser.From(http.User);
         Correlation.Stamp(session, http);
 
+        var key = http.Request.Headers[IdempotencyRecord.Header].ToString();
+        if (key.Length > IdempotencyRecord.MaxKeyLength)
+            return Problem.Validation("Idempotency-Key", $"The key is at most {IdempotencyRecord.MaxKeyLength} characters.").ToResult(http);
+        var recordId = key.Length > 0 ? IdempotencyRecord.IdFor(user.Id, key) : null;
+        if (recordId != null && await AlreadyCreatedAsync(session, http, recordId) is { } earlier) return earlier;
+
         var slug = fields.Slug ?? await SlugAllocator.UniqueAsync(session, Slugs.FromHeadline(fields.Headline!), http.RequestAborted);
         var id = Guid.CreateVersion7();
         var decision = CreateArticleEndpoint.Decide(id, fields, slug, source, user, clock.GetUtcNow());
         if (decision.Problem is { } refused) return refused.ToResult(http);
 
         session.Events.StartStream<Article>(id, decision.Events.Cast<object>().ToArray());
-        await session.SaveChangesAsync(http.RequestAborted);
+        if (recordId != null) session.Insert(new IdempotencyRecord { Id = recordId, ArticleId = id, At = clock.GetUtcNow() });
+        try
+        {
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (recordId != null && UniqueViolations.IsDuplicateKey(e))
+        {
+            // The same key raced us and won: answer with the article that request created.
+            await using var fresh = session.DocumentStore.QuerySession();
+            return await AlreadyCreatedAsync(fresh, http, recordId!) ?? throw new InvalidOperationException("Idempotency record without article.");
+        }
 
         var created = await session.LoadAsync<Article>(id, http.RequestAborted);
         return ArticleHttp.Created(http, created!);
+    }
+}
+
+public static partial class ArticleCreation
+{
+    private static async Task<IResult?> AlreadyCreatedAsync(IQuerySession session, HttpContext http, string recordId)
+    {
+        var record = await session.LoadAsync<IdempotencyRecord>(recordId, http.RequestAborted);
+        if (record is null) return null;
+        var article = await session.LoadAsync<Article>(record.ArticleId, http.RequestAborted);
+        if (article is null) return null;
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        return ArticleHttp.Created(http, article);
     }
 }
 

@@ -40,7 +40,7 @@ public static class GetArticleEndpoint
             else
             {
                 // An unencoded "+01:00" offset arrives as " 01:00"; read it as the client meant it.
-                if (!DateTimeOffset.TryParse(asOf.Replace(' ', '+'), System.Globalization.CultureInfo.InvariantCulture,
+                if (!DateTimeOffset.TryParse(asOf!.Replace(' ', '+'), System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
                     return Problem.Validation("asOf", "asOf is an ISO 8601 time such as 2026-07-27T09:00:00Z.").ToResult(http);
                 var moment = at.ToUniversalTime();

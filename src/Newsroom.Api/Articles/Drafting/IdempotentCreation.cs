@@ -1,0 +1,19 @@
+
+namespace Newsroom.Articles.Drafting;
+
+/// <summary>
+/// Remembers which article a client's <c>Idempotency-Key</c> created, so a create retried after a lost
+/// answer returns the same article instead of a duplicate draft. Keys are per user; the record is written
+/// in the same transaction as the new stream, so a key can never point to an article that was not created.
+/// </summary>
+public sealed class IdempotencyRecord
+{
+    public string Id { get; set; } = "";
+    public Guid ArticleId { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    public const string Header = "Idempotency-Key";
+    public const int MaxKeyLength = 200;
+
+    public static string IdFor(string userId, string key) => $"{userId}\n{key}";
+}
