@@ -49,10 +49,10 @@ public static class ArticleCommands
         var stream = await session.Events.FetchForWriting<Article>(id, http.RequestAborted);
         var article = stream.Aggregate;
         if (article is null || !user.CanSee(article.Desk)) return Problem.NotFound().ToResult(http);
-        if (scope == DeskScope.OwnDesk && !user.WorksOn(article.Desk))
-            return Problem.Forbidden($"You do not work on the '{article.Desk}' desk.").ToResult(http);
         // From here on the caller knows the article exists: every answer tells them its current version.
         http.Response.Headers.ETag = ArticleHttp.ETag(article.Version);
+        if (scope == DeskScope.OwnDesk && !user.WorksOn(article.Desk))
+            return Problem.Forbidden($"You do not work on the '{article.Desk}' desk.").ToResult(http);
         if (expected.Version is { } version && version != article.Version)
             return Problem.VersionConflict(version, article.Version).ToResult(http);
 

@@ -44,6 +44,9 @@ public class refusals_on_an_article(AppFixture fixture) : IntegrationContext(fix
         var refused = await Api.Post($"/api/articles/{draft.Id()}/restore", Users.Alice, new { version = 2 });
         refused.ShouldBeProblem(HttpStatusCode.Conflict, "invalid_transition");
         refused.ETag.ShouldBe("\"2\"");
+        var otherDesk = await Api.Patch($"/api/articles/{draft.Id()}", new TestUser("pat", "Pat", ["editor", "publisher"], ["politics"]), new { version = 2, headline = "x" });
+        otherDesk.ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        otherDesk.ETag.ShouldBe("\"2\"");
     }
 
     [Fact]

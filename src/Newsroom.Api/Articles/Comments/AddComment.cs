@@ -68,25 +68,21 @@ public static class ListCommentsEndpoint
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http,
         [FromQuery] string? limit, [FromQuery] string? cursor)
     {
-        var pageSize = Paging.Limit(limit);
-        if (pageSize is null) return Problem.Validation("limit", $"limit is a whole number from 1 to {Paging.MaxLimit}.").ToResult(http);
-        Cursor after = default;
-        if (cursor is not null && !Cursor.TryDecode(cursor, out after))
-            return Problem.Validation("cursor", "The cursor is not one this service issued.").ToResult(http);
+        var errors = new Dictionary<string, string[]>();
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
 
         var article = await VisibleArticle.LoadAsync(session, http, id);
         if (article is null) return Problem.NotFound().ToResult(http);
 
         var comments = article.Comments
-            .Where(c => cursor is null || c.At > after.At || (c.At == after.At && c.Id.CompareTo(after.Id) > 0))
+            .Where(c => page.After is not { } after || c.At > after.At || (c.At == after.At && c.Id > after.Id))
             .OrderBy(c => c.At).ThenBy(c => c.Id)
-            .Take(pageSize.Value + 1)
+            .Take(page.Limit + 1)
             .ToList();
-        var items = comments.Take(pageSize.Value).ToList();
-        var next = comments.Count > pageSize ? new Cursor(items[^1].At, items[^1].Id).Encode() : null;
 
         http.Response.Headers.ETag = ArticleHttp.ETag(article.Version);
-        return TypedResults.Ok(new Page<CommentResponse>(items.Select(CommentResponse.From).ToList(), next));
+        return TypedResults.Ok(page.ToPage(comments, c => new Cursor(c.At, c.Id), CommentResponse.From));
     }
 }
 

@@ -62,12 +62,7 @@ public static class ImportTextEndpoint
 
         var article = new ImportedArticle(imported.Headline, desk?.Trim(), imported.Standfirst, imported.Body, imported.Category);
         var validation = await validator.ValidateAsync(article, http.RequestAborted);
-        if (!validation.IsValid)
-        {
-            var errors = validation.Errors.GroupBy(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
-            return new Problem(400, ErrorCodes.ValidationFailed, "The imported article is not valid: see errors.", errors).ToResult(http);
-        }
+        if (!validation.IsValid) return RequestValidation.ToProblem(validation).ToResult(http);
 
         return await ArticleCreation.CreateAsync(session, http, clock, article, source: "text_import");
     }

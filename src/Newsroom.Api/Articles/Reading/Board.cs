@@ -25,13 +25,9 @@ public static class BoardEndpoint
         var errors = new Dictionary<string, string[]>();
 
         var statuses = ParseStatuses(status, errors);
-        var pageSize = Paging.Limit(limit);
-        if (pageSize is null) errors["limit"] = [$"limit is a whole number from 1 to {Paging.MaxLimit}."];
-        Cursor after = default;
-        if (cursor is not null && !Cursor.TryDecode(cursor, out after)) errors["cursor"] = ["The cursor is not one this service issued."];
+        var page = PageRequest.Parse(limit, cursor, errors);
         if (q is { Length: > 200 }) errors["q"] = ["The search text is at most 200 characters."];
-        if (errors.Count > 0)
-            return new Problem(400, ErrorCodes.ValidationFailed, "The query is not valid: see errors.", errors).ToResult(http);
+        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
 
         IQueryable<Article> query = session.Query<Article>();
         if (!user.SeesAllDesks)
@@ -48,14 +44,12 @@ public static class BoardEndpoint
             var text = q.Trim();
             query = query.Where(a => a.Content.Headline.Contains(text, StringComparison.OrdinalIgnoreCase));
         }
-        if (cursor is not null)
+        if (page.After is { } after)
             query = query.Where(a => a.UpdatedAt < after.At || (a.UpdatedAt == after.At && a.Id < after.Id));
 
         var rows = await query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
-            .Take(pageSize!.Value + 1).ToListAsync(http.RequestAborted);
-        var items = rows.Take(pageSize.Value).ToList();
-        var next = rows.Count > pageSize ? new Cursor(items[^1].UpdatedAt, items[^1].Id).Encode() : null;
-        return TypedResults.Ok(new Page<ArticleResponse>(items.Select(a => ArticleResponse.From(a, includeBody: false)).ToList(), next));
+            .Take(page.Limit + 1).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(page.ToPage(rows, a => new Cursor(a.UpdatedAt, a.Id), a => ArticleResponse.From(a, includeBody: false)));
     }
 
     private static ArticleStatus[]? ParseStatuses(string? raw, Dictionary<string, string[]> errors)

@@ -19,12 +19,9 @@ public static class ReviewQueueEndpoint
         [FromQuery] string? desk, [FromQuery] string? limit, [FromQuery] string? cursor)
     {
         var user = CurrentUser.From(http.User);
-        var pageSize = Paging.Limit(limit);
-        if (pageSize is null)
-            return Problem.Validation("limit", $"limit is a whole number from 1 to {Paging.MaxLimit}.").ToResult(http);
-        Cursor after = default;
-        if (cursor is not null && !Cursor.TryDecode(cursor, out after))
-            return Problem.Validation("cursor", "The cursor is not one this service issued.").ToResult(http);
+        var errors = new Dictionary<string, string[]>();
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
 
         var query = session.Query<Article>().Where(a => a.Status == ArticleStatus.InReview);
         if (!user.IsAdmin)
@@ -33,13 +30,11 @@ public static class ReviewQueueEndpoint
             query = query.Where(a => desks.Contains(a.Desk));
         }
         if (!string.IsNullOrWhiteSpace(desk)) query = query.Where(a => a.Desk == desk.Trim());
-        if (cursor is not null)
+        if (page.After is { } after)
             query = query.Where(a => a.SubmittedAt > after.At || (a.SubmittedAt == after.At && a.Id > after.Id));
 
         var rows = await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
-            .Take(pageSize.Value + 1).ToListAsync(http.RequestAborted);
-        var items = rows.Take(pageSize.Value).ToList();
-        var next = rows.Count > pageSize ? new Cursor(items[^1].SubmittedAt!.Value, items[^1].Id).Encode() : null;
-        return TypedResults.Ok(new Page<ArticleResponse>(items.Select(a => ArticleResponse.From(a, includeBody: false)).ToList(), next));
+            .Take(page.Limit + 1).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(page.ToPage(rows, a => new Cursor(a.SubmittedAt!.Value, a.Id), a => ArticleResponse.From(a, includeBody: false)));
     }
 }

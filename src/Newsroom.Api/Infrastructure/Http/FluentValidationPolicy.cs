@@ -39,13 +39,14 @@ public static class RequestValidation
             return Problem.Validation("body", "A JSON body is required.").ToResult(http);
 
         var result = await validator.ValidateAsync(body, http.RequestAborted);
-        if (result.IsValid) return WolverineContinue.Result();
-
-        var errors = result.Errors
-            .GroupBy(e => CamelCasePath(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-        return new Problem(400, ErrorCodes.ValidationFailed, "The request is not valid: see errors.", errors).ToResult(http);
+        return result.IsValid ? WolverineContinue.Result() : ToProblem(result).ToResult(http);
     }
+
+    /// <summary>400 <c>validation_failed</c> with the failures per field, named as the client's JSON names them.</summary>
+    public static Problem ToProblem(FluentValidation.Results.ValidationResult result) =>
+        Problem.Validation(result.Errors
+            .GroupBy(e => CamelCasePath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
 
     // "Locations[0].Name" → "locations[0].name", matching the JSON the client sent.
     private static string CamelCasePath(string path) =>

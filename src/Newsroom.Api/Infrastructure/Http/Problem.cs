@@ -11,6 +11,9 @@ public sealed record Problem(int Status, string Code, string Detail, IReadOnlyDi
     public static Problem Validation(string field, string message) =>
         new(400, ErrorCodes.ValidationFailed, "The request is not valid.", new Dictionary<string, string[]> { [field] = [message] });
 
+    public static Problem Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(400, ErrorCodes.ValidationFailed, "The request is not valid: see errors.", errors);
+
     public static Problem Forbidden(string detail) => new(403, ErrorCodes.Forbidden, detail);
     public static Problem NotFound(string detail = "No such article.") => new(404, ErrorCodes.NotFound, detail);
     public static Problem VersionConflict(int expected, int actual) => new(409, ErrorCodes.VersionConflict,
