@@ -44,6 +44,7 @@ public static class NewsroomModule
     public static WebApplication UseNewsroom(this WebApplication app)
     {
         app.UseNewsroomProblemDetails();
+        app.UseEmptyCommandBodiesAsEmptyObjects();
         app.UseAuthentication();
         app.UseAuthorization();
 

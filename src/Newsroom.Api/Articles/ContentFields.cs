@@ -43,6 +43,7 @@ public class ContentFieldsValidator<T> : AbstractValidator<T> where T : IContent
         RuleForEach(x => x.Tags).NotEmpty().MaximumLength(50);
         RuleFor(x => x.Category).MaximumLength(100);
         RuleFor(x => x.Locations).Must(l => l!.Count <= 50).When(x => x.Locations != null).WithMessage("At most 50 locations.");
+        RuleForEach(x => x.Locations).NotNull().WithMessage("A location cannot be null.");
         RuleForEach(x => x.Locations).ChildRules(location =>
         {
             location.RuleFor(l => l.Name).NotEmpty().MaximumLength(200);

@@ -93,3 +93,39 @@ public class bad_input(AppFixture fixture) : IntegrationContext(fixture)
         (await Api.Get($"/api/articles/{draft.Id()}?{query}", Users.Alice)).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
     }
 }
+
+public class commands_without_a_body(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private Task<Reply> Bodyless(string url, TestUser user, string? ifMatch) => Api.Send(HttpMethod.Post, url, user,
+        headers: ifMatch is null ? null : new Dictionary<string, string> { ["If-Match"] = ifMatch });
+
+    [Fact]
+    public async Task may_carry_the_version_in_if_match_alone()
+    {
+        var draft = await Api.Draft();
+        var submitted = await Bodyless($"/api/articles/{draft.Id()}/submit", Users.Alice, "\"1\"");
+        submitted.Status.ShouldBe(HttpStatusCode.OK, submitted.Text);
+        submitted.Json.Status().ShouldBe("in_review");
+    }
+
+    [Fact]
+    public async Task say_what_is_missing_when_there_is_no_version_either()
+    {
+        var draft = await Api.Draft();
+        var reply = await Bodyless($"/api/articles/{draft.Id()}/submit", Users.Alice, null);
+        reply.ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        reply.Errors.ShouldContainKey("version");
+
+        var approve = await Bodyless($"/api/articles/{draft.Id()}/approve", Users.Rita, "\"1\"");
+        approve.ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        approve.Errors.ShouldContainKey("revision");
+    }
+
+    [Fact]
+    public async Task a_json_null_body_or_null_list_items_are_validation_errors()
+    {
+        (await Api.Send(HttpMethod.Post, "/api/articles", Users.Alice, rawBody: "null")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        (await Api.Send(HttpMethod.Post, "/api/articles", Users.Alice, rawBody: "{\"headline\":\"H\",\"desk\":\"world\",\"locations\":[null],\"byline\":[null]}"))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+}
