@@ -25,6 +25,7 @@ public static class NewsroomModule
         services.AddNewsroomProblemDetails();
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddNewsroomAuth(builder.Configuration, builder.Environment);
+        services.AddNewsroomRateLimiting(builder.Configuration);
         services.AddNewsroomPersistence(builder.Configuration);
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddNewsroomOpenApi();
@@ -46,6 +47,7 @@ public static class NewsroomModule
         app.UseNewsroomProblemDetails();
         app.UseEmptyCommandBodiesAsEmptyObjects();
         app.UseAuthentication();
+        app.UseNewsroomRateLimiting();
         app.UseAuthorization();
 
         app.MapNewsroomHealth();

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Newsroom.Infrastructure.Http;
+
+/// <summary>
+/// A per-caller token bucket (the token's <c>sub</c>, else the client address) so one runaway script cannot
+/// starve a desk. <c>RateLimiting__PermitsPerMinute</c> sets the rate (default 1200); 0 turns it off.
+/// Over the limit: 429 <c>rate_limited</c> with <c>Retry-After</c>.
+/// </summary>
+public static class RateLimiting
+{
+    public const int DefaultPermitsPerMinute = 1200;
+
+    public static IServiceCollection AddNewsroomRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var perMinute = configuration.GetValue("RateLimiting:PermitsPerMinute", DefaultPermitsPerMinute);
+        if (perMinute <= 0) return services;
+
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                RateLimitPartition.GetTokenBucketLimiter(Caller(http), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perMinute,
+                    TokensPerPeriod = Math.Max(1, perMinute / 60),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true
+                }));
+            options.OnRejected = async (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await ProblemDetailsSetup.WriteAsync(context.HttpContext, new Problem(429, ErrorCodes.RateLimited,
+                    $"Too many requests: at most {perMinute} a minute per caller. Retry after the Retry-After delay."));
+            };
+        });
+        return services;
+    }
+
+    public static WebApplication UseNewsroomRateLimiting(this WebApplication app)
+    {
+        if (app.Services.GetService<Microsoft.Extensions.Options.IOptions<RateLimiterOptions>>()?.Value.GlobalLimiter is not null)
+            app.UseRateLimiter();
+        return app;
+    }
+
+    // Runs after authentication, so a valid token's subject names the caller; anonymous callers share by address.
+    private static string Caller(HttpContext http) =>
+        http.User.FindFirst("sub")?.Value is { Length: > 0 } sub
+            ? "user:" + sub
+            : "addr:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+}
