@@ -19,6 +19,7 @@ public sealed class ErrorResponsesPolicy : IHttpPolicy
 
             chain.Metadata.ProducesProblem(StatusCodes.Status401Unauthorized);
             chain.Metadata.ProducesProblem(StatusCodes.Status403Forbidden);
+            chain.Metadata.ProducesProblem(StatusCodes.Status429TooManyRequests);
             if (route.Contains("{id}")) chain.Metadata.ProducesProblem(StatusCodes.Status404NotFound);
             if (chain.HasRequestType || chain.HttpMethods.Contains("GET"))
                 chain.Metadata.ProducesProblem(StatusCodes.Status400BadRequest);
