@@ -37,3 +37,14 @@ public sealed record ArticleRestored(Guid ArticleId, Actor By, DateTimeOffset At
 
 /// <summary>An internal note on the article (never public).</summary>
 public sealed record CommentAdded(Guid ArticleId, Guid CommentId, string Text, Actor By, DateTimeOffset At) : IArticleEvent;
+
+/// <summary>The publisher set a time for the approved revision to publish itself. <c>ScheduleId</c> ties the durable message to this schedule.</summary>
+public sealed record ArticleScheduled(Guid ArticleId, Guid ScheduleId, DateTimeOffset PublishAt, Actor By, DateTimeOffset At) : IArticleEvent;
+
+public sealed record ArticleUnscheduled(Guid ArticleId, Guid ScheduleId, Actor By, DateTimeOffset At) : IArticleEvent;
+
+/// <summary>A change to a published article: a new revision with a public note; the article stays published.</summary>
+public sealed record ArticleCorrected(Guid ArticleId, int Revision, ContentChanges Changes, string Note, Actor By, DateTimeOffset At) : IArticleEvent;
+
+/// <summary>Taken down after publication; the public URL answers 410 from now on.</summary>
+public sealed record ArticleWithdrawn(Guid ArticleId, string Reason, Actor By, DateTimeOffset At) : IArticleEvent;
