@@ -5,8 +5,10 @@ using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Operations;
+using Newsroom.Webhooks;
 using FluentValidation;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 
 namespace Newsroom;
@@ -31,12 +33,22 @@ public static class NewsroomModule
         services.AddNewsroomOpenApi();
         services.AddNewsroomHealth();
         services.AddDemoData(builder.Configuration);
+        services.AddNewsroomWebhooks(builder.Configuration);
 
         builder.Host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(Program).Assembly;
             opts.UseRuntimeCompilation();
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+
+            // Every local queue is backed by PostgreSQL: scheduled publications, integration events and
+            // webhook retries survive restarts and are picked up by whichever node is alive.
+            opts.Policies.UseDurableLocalQueues();
+            opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+            opts.Durability.ScheduledJobFirstExecution = TimeSpan.FromSeconds(1);
+            opts.Policies.OnException(e => ConcurrencyFailures.IsConcurrencyFailure(e) || UniqueViolations.IsDuplicateKey(e))
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
+            opts.ConfigureWebhookRetries(builder.Configuration);
         });
         services.AddWolverineHttp();
         return builder;

@@ -32,6 +32,10 @@ public sealed partial class Article
     public Actor? ApprovedBy { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? ScheduledFor { get; set; }
+    public Guid? ScheduleId { get; set; }
+    public Actor? ScheduledBy { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawalReason { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public List<Correction> Corrections { get; set; } = [];
     public List<Comment> Comments { get; set; } = [];
@@ -66,7 +70,7 @@ public sealed partial class Article
         Status = ArticleStatus.Draft;
         ApprovedRevision = null;
         ApprovedBy = null;
-        ScheduledFor = null;
+        ClearSchedule();
         UpdatedAt = e.At;
     }
 
@@ -101,15 +105,64 @@ public sealed partial class Article
     {
         Status = ArticleStatus.Published;
         PublishedAt ??= e.At;
-        ScheduledFor = null;
+        ClearSchedule();
         UpdatedAt = e.At;
     }
 
     public void Apply(ArticleSpiked e)
     {
         Status = ArticleStatus.Spiked;
-        ScheduledFor = null;
+        ClearSchedule();
         UpdatedAt = e.At;
+    }
+
+    public void Apply(ArticleScheduled e)
+    {
+        Status = ArticleStatus.Scheduled;
+        ScheduledFor = e.PublishAt;
+        ScheduleId = e.ScheduleId;
+        ScheduledBy = e.By;
+        UpdatedAt = e.At;
+    }
+
+    public void Apply(ArticleUnscheduled e)
+    {
+        Status = ArticleStatus.Approved;
+        ClearSchedule();
+        UpdatedAt = e.At;
+    }
+
+    public void Apply(ScheduledPublicationFailed e)
+    {
+        Status = ArticleStatus.Approved;
+        ClearSchedule();
+        UpdatedAt = e.At;
+    }
+
+    public void Apply(ArticleCorrected e)
+    {
+        Revision = e.Revision;
+        Content = e.Changes.ApplyTo(Content);
+        Desk = Content.Desk;
+        Slug = Content.Slug;
+        if (!Contributors.Contains(e.By.Id)) Contributors.Add(e.By.Id);
+        Corrections.Add(new Correction(e.Note, e.At, e.By, e.Revision));
+        UpdatedAt = e.At;
+    }
+
+    public void Apply(ArticleWithdrawn e)
+    {
+        Status = ArticleStatus.Withdrawn;
+        WithdrawnAt = e.At;
+        WithdrawalReason = e.Reason;
+        UpdatedAt = e.At;
+    }
+
+    private void ClearSchedule()
+    {
+        ScheduledFor = null;
+        ScheduleId = null;
+        ScheduledBy = null;
     }
 
     public void Apply(ArticleRestored e)
@@ -154,6 +207,11 @@ public sealed partial class Article
             ArticleSpiked e => Tap(state, s => s.Apply(e)),
             ArticleRestored e => Tap(state, s => s.Apply(e)),
             CommentAdded e => Tap(state, s => s.Apply(e)),
+            ArticleScheduled e => Tap(state, s => s.Apply(e)),
+            ArticleUnscheduled e => Tap(state, s => s.Apply(e)),
+            ScheduledPublicationFailed e => Tap(state, s => s.Apply(e)),
+            ArticleCorrected e => Tap(state, s => s.Apply(e)),
+            ArticleWithdrawn e => Tap(state, s => s.Apply(e)),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown article event.")
         };
         article.Version = (state?.Version ?? 0) + 1;

@@ -2,6 +2,8 @@ using Marten;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
+using Newsroom.Webhooks;
+using Wolverine;
 
 namespace Newsroom.Articles;
 
@@ -27,15 +29,17 @@ public static class ArticleCommands
     public delegate Task<Decision> AsyncDecider(Article article, CurrentUser user, DateTimeOffset now);
 
     public static Task<IResult> ExecuteAsync(
-        IDocumentSession session, HttpContext http, TimeProvider clock,
+        IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock,
         Guid id, int? versionInBody, DeskScope scope, Decider decide) =>
-        ExecuteAsync(session, http, clock, id, versionInBody, scope,
+        ExecuteAsync(session, bus, http, clock, id, versionInBody, scope,
             (article, user, now) => Task.FromResult(decide(article, user, now)));
 
     /// <param name="respond">How to answer success; by default 200 with the new article representation.</param>
     /// <param name="versionRequired">False only for commands that never conflict in meaning (comments).</param>
+    /// <param name="bus">Wolverine's context for this request: the session is enrolled in its outbox, so
+    /// messages sent here commit with the events or not at all.</param>
     public static async Task<IResult> ExecuteAsync(
-        IDocumentSession session, HttpContext http, TimeProvider clock,
+        IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock,
         Guid id, int? versionInBody, DeskScope scope, AsyncDecider decide,
         Func<HttpContext, Article, IResult>? respond = null, bool versionRequired = true)
     {
@@ -60,6 +64,7 @@ public static class ArticleCommands
         if (decision.Problem is { } refused) return refused.ToResult(http);
 
         stream.AppendMany(decision.Events.Cast<object>().ToArray());
+        await Outbox.SendAsync(bus, article, decision);
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);
@@ -141,5 +146,23 @@ public static class VisibleArticle
     {
         var article = await session.LoadAsync<Article>(id, http.RequestAborted);
         return article is not null && CurrentUser.From(http.User).CanSee(article.Desk) ? article : null;
+    }
+}
+
+public static class Outbox
+{
+    /// <summary>
+    /// Hands the decision's messages, and the integration events its domain events mean, to Wolverine.
+    /// They are stored with the events when the session commits and only then sent.
+    /// </summary>
+    public static async Task SendAsync(IMessageBus bus, Article before, Decision decision)
+    {
+        foreach (var outgoing in decision.Messages)
+        {
+            if (outgoing.DeliverAt is { } at) await bus.ScheduleAsync(outgoing.Message, at);
+            else await bus.PublishAsync(outgoing.Message);
+        }
+        foreach (var integration in IntegrationEvents.For(before, decision.Events))
+            await bus.PublishAsync(integration);
     }
 }

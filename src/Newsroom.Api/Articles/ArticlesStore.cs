@@ -13,7 +13,8 @@ public static class ArticlesStore
         options.Events.AddEventTypes([
             typeof(ArticleCreated), typeof(ArticleRevised), typeof(ApprovalVoided), typeof(SubmittedForReview),
             typeof(ReviewerAssigned), typeof(RevisionApproved), typeof(ChangesRequested), typeof(ArticlePublished),
-            typeof(ArticleSpiked), typeof(ArticleRestored), typeof(CommentAdded)
+            typeof(ArticleSpiked), typeof(ArticleRestored), typeof(CommentAdded), typeof(ArticleScheduled),
+            typeof(ArticleUnscheduled), typeof(ScheduledPublicationFailed), typeof(ArticleCorrected), typeof(ArticleWithdrawn)
         ]);
 
         options.Projections.Snapshot<Article>(SnapshotLifecycle.Inline);
@@ -29,7 +30,8 @@ public static class ArticlesStore
             {
                 index.Name = LiveSlugIndex;
                 index.IsUnique = true;
-                index.Predicate = "status = 'Published'";
+                // Withdrawn articles keep their slug so their URL goes on answering 410 (ADR 0011).
+                index.Predicate = "status in ('Published', 'Withdrawn')";
             })
             .Duplicate(a => a.UpdatedAt, "timestamptz")
             .Duplicate(a => a.SubmittedAt, "timestamptz");

@@ -29,7 +29,8 @@ public sealed record RevisionApproved(Guid ArticleId, int Revision, string? Note
 
 public sealed record ChangesRequested(Guid ArticleId, int Revision, string Comments, Actor By, DateTimeOffset At) : IArticleEvent;
 
-public sealed record ArticlePublished(Guid ArticleId, int Revision, string Slug, Actor By, DateTimeOffset At) : IArticleEvent;
+/// <summary>The article went live. <c>ScheduleId</c> is set when it published itself on schedule.</summary>
+public sealed record ArticlePublished(Guid ArticleId, int Revision, string Slug, Actor By, DateTimeOffset At, Guid? ScheduleId = null) : IArticleEvent;
 
 public sealed record ArticleSpiked(Guid ArticleId, ArticleStatus From, string? Reason, Actor By, DateTimeOffset At) : IArticleEvent;
 
@@ -48,3 +49,6 @@ public sealed record ArticleCorrected(Guid ArticleId, int Revision, ContentChang
 
 /// <summary>Taken down after publication; the public URL answers 410 from now on.</summary>
 public sealed record ArticleWithdrawn(Guid ArticleId, string Reason, Actor By, DateTimeOffset At) : IArticleEvent;
+
+/// <summary>The scheduled time came but a rule refused publication (e.g. the slug went live elsewhere); back to approved.</summary>
+public sealed record ScheduledPublicationFailed(Guid ArticleId, Guid ScheduleId, string Code, string Detail, Actor By, DateTimeOffset At) : IArticleEvent;

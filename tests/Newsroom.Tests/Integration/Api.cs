@@ -66,10 +66,12 @@ public sealed class Api(IAlbaHost host)
         return await Ok(Post($"/api/articles/{draft.Id()}/submit", editor ?? Users.Alice, new { version = draft.Version() }));
     }
 
+    /// <summary>Approved by Rita on the world desk, by Ron on politics.</summary>
     public async Task<JsonObject> Approved(TestUser? editor = null, object? content = null)
     {
         var inReview = await InReview(editor, content);
-        return await Ok(Post($"/api/articles/{inReview.Id()}/approve", Users.Rita,
+        var reviewer = inReview.Str("desk") == "politics" ? Users.Ron : Users.Rita;
+        return await Ok(Post($"/api/articles/{inReview.Id()}/approve", reviewer,
             new { version = inReview.Version(), revision = inReview.Revision() }));
     }
 

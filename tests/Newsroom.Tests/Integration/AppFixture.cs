@@ -4,6 +4,7 @@ using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.Hosting;
 using Newsroom.Infrastructure.Identity;
 
@@ -17,22 +18,46 @@ namespace Newsroom.Tests.Integration;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
+    public const string WebhookSecret = "test-webhook-secret";
+    public static readonly Uri PublicBase = new("https://news.example/");
+
     public IAlbaHost Host { get; private set; } = null!;
+    public WebhookReceiver Receiver { get; private set; } = null!;
 
     public async Task InitializeAsync()
+    {
+        Receiver = await WebhookReceiver.StartAsync();
+        Host = await StartHostAsync(Receiver);
+    }
+
+    /// <summary>The application as configured for tests: two webhook subscribers on the receiver, fast retries.</summary>
+    public static async Task<IAlbaHost> StartHostAsync(WebhookReceiver receiver, Action<IWebHostBuilder>? more = null)
     {
         JasperFxEnvironment.AutoStartHost = true;
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom")))
             throw new InvalidOperationException("Run the tests with ./test.sh (it starts PostgreSQL) or set ConnectionStrings__Newsroom.");
 
-        Host = await AlbaHost.For<Program>(builder =>
+        return await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Newsroom:DemoData", "false");
+            builder.UseSetting("Newsroom:PublicBaseUrl", PublicBase.ToString());
+            builder.UseSetting("Webhooks:RetryDelays", "0.2,0.4,0.8");
+            builder.UseSetting("Webhooks:Subscribers:0:Name", "steady");
+            builder.UseSetting("Webhooks:Subscribers:0:Url", new Uri(receiver.BaseUrl, "hooks/steady").ToString());
+            builder.UseSetting("Webhooks:Subscribers:0:Secret", WebhookSecret);
+            builder.UseSetting("Webhooks:Subscribers:1:Name", "flaky");
+            builder.UseSetting("Webhooks:Subscribers:1:Url", new Uri(receiver.BaseUrl, "hooks/flaky").ToString());
+            builder.UseSetting("Webhooks:Subscribers:1:Secret", WebhookSecret);
+            more?.Invoke(builder);
         });
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Receiver.DisposeAsync();
+    }
 }
 
 [CollectionDefinition(Name)]
@@ -46,6 +71,10 @@ public sealed class ApiCollection : ICollectionFixture<AppFixture>
 public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 {
     protected IAlbaHost Host => fixture.Host;
+    protected WebhookReceiver Receiver => fixture.Receiver;
+
+    /// <summary>Waits until the async daemon has caught up with every event appended so far (no sleeps).</summary>
+    protected Task ProjectionsCaughtUp() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(15));
     protected Api Api { get; } = new(fixture.Host);
 
     public virtual async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles.Reading;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Comments;
@@ -34,11 +35,11 @@ public static class AddCommentEndpoint
     [Authorize(Roles = Roles.EditorsAndReviewersAndPublishers)]
     [Tags("Comments")]
     [ProducesResponseType<CommentResponse>(StatusCodes.Status201Created)]
-    public static Task<IResult> Post(Guid id, AddComment command, IDocumentSession session, HttpContext http, TimeProvider clock)
+    public static Task<IResult> Post(Guid id, AddComment command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock)
     {
         var commentId = Guid.CreateVersion7();
         var scope = CurrentUser.From(http.User).Has(Roles.Publisher) ? DeskScope.AnyDesk : DeskScope.OwnDesk;
-        return ArticleCommands.ExecuteAsync(session, http, clock, id, command.Version, scope,
+        return ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, scope,
             (article, user, now) => Task.FromResult(Decide(commentId, command, article, user, now)),
             respond: (context, article) =>
             {

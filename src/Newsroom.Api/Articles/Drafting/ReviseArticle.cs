@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Drafting;
@@ -57,8 +58,8 @@ public static class ReviseArticleEndpoint
     [Authorize(Roles = Roles.Editors)]
     [Tags("Drafting")]
     [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Patch(Guid id, ReviseArticle command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<IResult> Patch(Guid id, ReviseArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command.ToChanges(), article, user, now));
 
     /// <summary>

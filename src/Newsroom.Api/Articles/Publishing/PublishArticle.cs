@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Publishing;
@@ -22,8 +23,8 @@ public static class PublishArticleEndpoint
     [Authorize(Roles = Roles.Publishers)]
     [Tags("Publishing")]
     [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, PublishArticle command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, http, clock, id, command.Version, DeskScope.AnyDesk,
+    public static Task<IResult> Post(Guid id, PublishArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.AnyDesk,
             async (article, user, now) =>
             {
                 var slugTaken = await LiveArticles.SlugTakenByAnotherAsync(session, article, http.RequestAborted);
@@ -50,8 +51,12 @@ public static class PublishArticleEndpoint
 
 public static class LiveArticles
 {
-    /// <summary>Live = published: the slug is its public URL.</summary>
+    /// <summary>
+    /// Live = published or withdrawn: the slug is (or was) its public URL, and a withdrawn article's URL goes
+    /// on answering 410 rather than showing another story (ADR 0011).
+    /// </summary>
     public static Task<bool> SlugTakenByAnotherAsync(IQuerySession session, Article article, CancellationToken ct) =>
         session.Query<Article>()
-            .AnyAsync(a => a.Slug == article.Slug && a.Id != article.Id && a.Status == ArticleStatus.Published, ct);
+            .AnyAsync(a => a.Slug == article.Slug && a.Id != article.Id
+                && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn), ct);
 }

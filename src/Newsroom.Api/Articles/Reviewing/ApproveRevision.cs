@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Reviewing;
@@ -28,8 +29,8 @@ public static class ApproveRevisionEndpoint
     [Authorize(Roles = Roles.Reviewers)]
     [Tags("Reviewing")]
     [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ApproveRevision command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<IResult> Post(Guid id, ApproveRevision command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command, article, user, now));
 
     /// <summary>Rule 5 (four eyes) and rule 6 (approval binds to the current revision).</summary>

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Infrastructure.Identity;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Reviewing;
@@ -26,8 +27,8 @@ public static class RequestChangesEndpoint
     [Authorize(Roles = Roles.Reviewers)]
     [Tags("Reviewing")]
     [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, RequestChanges command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<IResult> Post(Guid id, RequestChanges command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command, article, user, now));
 
     public static Decision Decide(RequestChanges command, Article article, CurrentUser user, DateTimeOffset now)

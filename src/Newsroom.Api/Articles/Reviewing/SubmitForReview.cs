@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Reviewing;
@@ -26,8 +27,8 @@ public static class SubmitForReviewEndpoint
     [Authorize(Roles = Roles.Editors)]
     [Tags("Reviewing")]
     [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, SubmitForReview command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<IResult> Post(Guid id, SubmitForReview command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command, article, user, now));
 
     /// <summary>Rule 4: only a complete draft goes to review (409 <c>incomplete</c>, saying what is missing).</summary>

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Infrastructure.Identity;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Spiking;
@@ -21,8 +22,8 @@ public static class RestoreArticleEndpoint
     [Authorize(Roles = Roles.Editors)]
     [Tags("Spiking")]
     [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, RestoreArticle command, IDocumentSession session, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<IResult> Post(Guid id, RestoreArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(article, user, now));
 
     /// <summary>A restored article is a draft again: any approval it had is gone, review starts over.</summary>

@@ -3,6 +3,8 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Newsroom.Articles;
+using Newsroom.Public;
+using Newsroom.Webhooks;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -36,10 +38,14 @@ public static class MartenSetup
                 options.Events.MetadataConfig.HeadersEnabled = true;
 
                 options.AddArticles();
+                options.AddPublicArticles();
+                options.AddWebhookDeliveries();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine();
+            // Async projections run in Marten's daemon, and Wolverine decides which node runs each one
+            // (it replaces Marten's own daemon coordination, so no DaemonMode is set here).
+            .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
 
         return services;
     }

@@ -1,0 +1,84 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles.Drafting;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Newsroom.Articles.Publishing;
+
+/// <summary>
+/// A correction to a published article: a required public note plus the changed content fields (the same
+/// partial-update rules as PATCH). The article stays published; the note is listed on the public page.
+/// </summary>
+public sealed class CorrectArticle : IContentFields
+{
+    private DateTimeOffset? _embargoUntil;
+
+    public int? Version { get; init; }
+    public string? Note { get; init; }
+    public string? Headline { get; init; }
+    public string? Standfirst { get; init; }
+    public string? Body { get; init; }
+    public string? Desk { get; init; }
+    public List<string>? Byline { get; init; }
+    public List<string>? Tags { get; init; }
+    public string? Category { get; init; }
+    public List<GeoLocation>? Locations { get; init; }
+    public string? Language { get; init; }
+    public string? Slug { get; init; }
+    public int? Priority { get; init; }
+
+    public DateTimeOffset? EmbargoUntil
+    {
+        get => _embargoUntil;
+        init { _embargoUntil = value; EmbargoUntilGiven = true; }
+    }
+
+    [System.Text.Json.Serialization.JsonIgnore] public bool EmbargoUntilGiven { get; private init; }
+
+    public ContentChanges ToChanges() => new(
+        Headline?.Trim(), Standfirst, Body, Desk, Byline, Tags, Category, Locations, Language, Slug,
+        EmbargoUntil?.ToUniversalTime(), ClearEmbargo: EmbargoUntilGiven && EmbargoUntil is null, Priority);
+
+    public sealed class Validator : ContentFieldsValidator<CorrectArticle>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
+            RuleFor(x => x.Note).Must(n => !string.IsNullOrWhiteSpace(n))
+                .WithMessage("A correction needs a public note saying what was corrected.").MaximumLength(2000);
+        }
+    }
+}
+
+public static class CorrectArticleEndpoint
+{
+    [WolverinePost("/api/articles/{id}/corrections", Name = "CorrectArticle")]
+    [Authorize(Roles = Roles.Publishers)]
+    [Tags("Publishing")]
+    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, CorrectArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.AnyDesk,
+            (article, user, now) => Decide(command.ToChanges(), command.Note!, article, user, now));
+
+    /// <summary>Rule 9: after publication, content changes are corrections with a public note; the slug, the public URL, stays.</summary>
+    public static Decision Decide(ContentChanges requested, string note, Article article, CurrentUser user, DateTimeOffset now)
+    {
+        if (ArticleRules.RequireStatus(article, "correct", ArticleStatus.Published) is { } wrongStatus)
+            return wrongStatus;
+
+        var changes = requested.OnlyDifferencesFrom(article.Content);
+        if (changes.IsEmpty)
+            return Problem.Validation("fields", "A correction changes at least one content field.");
+        if (changes.Slug is not null)
+            return Problem.Validation("slug", "The slug is the public URL; it cannot change after publication.");
+        if (changes.Headline is "")
+            return Problem.Validation("headline", "The headline cannot be blank.");
+
+        return Decision.Accept(new ArticleCorrected(article.Id, article.Revision + 1, changes, note.Trim(), user.AsActor, now));
+    }
+}

@@ -1,0 +1,39 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Infrastructure.Identity;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Newsroom.Articles.Publishing;
+
+public sealed record UnscheduleArticle(int? Version)
+{
+    public sealed class Validator : AbstractValidator<UnscheduleArticle>
+    {
+        public Validator() => RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
+    }
+}
+
+public static class UnscheduleArticleEndpoint
+{
+    [WolverinePost("/api/articles/{id}/unschedule", Name = "UnscheduleArticle")]
+    [Authorize(Roles = Roles.Publishers)]
+    [Tags("Publishing")]
+    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, UnscheduleArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
+        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.AnyDesk,
+            (article, user, now) => Decide(article, user, now));
+
+    /// <summary>
+    /// Back to approved. The scheduled message stays in the store but finds a different (or no) schedule id
+    /// when it fires, and does nothing.
+    /// </summary>
+    public static Decision Decide(Article article, CurrentUser user, DateTimeOffset now)
+    {
+        if (ArticleRules.RequireStatus(article, "unschedule", ArticleStatus.Scheduled) is { } wrongStatus)
+            return wrongStatus;
+        return Decision.Accept(new ArticleUnscheduled(article.Id, article.ScheduleId!.Value, user.AsActor, now));
+    }
+}

@@ -1,0 +1,40 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Public.Feeds;
+using Newsroom.Webhooks;
+using Wolverine.Http;
+
+namespace Newsroom.Public;
+
+public static class FeedEndpoints
+{
+    public const int FeedSize = 50;
+
+    [WolverineGet("/public/feed.rss", Name = "RssFeed")]
+    [AllowAnonymous]
+    [Tags("Public")]
+    [Produces("application/rss+xml")]
+    public static async Task<IResult> Rss(IQuerySession session, HttpContext http, PublicSite site, TimeProvider clock) =>
+        Xml(http, FeedWriter.Rss(await NewestAsync(session, http.RequestAborted), site.BaseFor(http), clock.GetUtcNow()), FeedWriter.RssContentType);
+
+    [WolverineGet("/public/feed.atom", Name = "AtomFeed")]
+    [AllowAnonymous]
+    [Tags("Public")]
+    [Produces("application/atom+xml")]
+    public static async Task<IResult> Atom(IQuerySession session, HttpContext http, PublicSite site, TimeProvider clock) =>
+        Xml(http, FeedWriter.Atom(await NewestAsync(session, http.RequestAborted), site.BaseFor(http), clock.GetUtcNow()), FeedWriter.AtomContentType);
+
+    private static async Task<IReadOnlyList<PublishedArticle>> NewestAsync(IQuerySession session, CancellationToken ct) =>
+        await session.Query<PublishedArticle>()
+            .Where(a => a.EverPublished && !a.Withdrawn)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(FeedSize)
+            .ToListAsync(ct);
+
+    private static IResult Xml(HttpContext http, string xml, string contentType)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        return TypedResults.Text(xml, contentType);
+    }
+}

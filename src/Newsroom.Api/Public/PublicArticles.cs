@@ -1,0 +1,131 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles;
+using Newsroom.Articles.Reading;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Webhooks;
+using Wolverine.Http;
+
+namespace Newsroom.Public;
+
+public static class GetPublicArticleEndpoint
+{
+    /// <summary>A published article by slug: 404 if unknown or never published, 410 once withdrawn.</summary>
+    [WolverineGet("/public/articles/{slug}", Name = "GetPublicArticle")]
+    [AllowAnonymous]
+    [Tags("Public")]
+    [ProducesResponseType<PublicArticleResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
+    public static async Task<IResult> Get(string slug, IQuerySession session, HttpContext http, PublicSite site)
+    {
+        var article = await PublicLookup.BySlugAsync(session, slug, http.RequestAborted);
+        if (PublicLookup.Refusal(article, slug) is { } refused) return refused.ToResult(http);
+
+        var etag = $"\"p{article!.PublicVersion}\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "public, max-age=30";
+        if (http.Request.Headers.IfNoneMatch.ToString() == etag) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Ok(PublicArticleResponse.From(article, site.BaseFor(http)));
+    }
+}
+
+public static class PublicLookup
+{
+    public static async Task<PublishedArticle?> BySlugAsync(IQuerySession session, string slug, CancellationToken ct) =>
+        slug.Length > 200 ? null : await session.Query<PublishedArticle>()
+            .Where(a => a.Slug == slug && a.EverPublished)
+            .FirstOrDefaultAsync(ct);
+
+    public static Problem? Refusal(PublishedArticle? article, string slug) => article switch
+    {
+        null => Problem.NotFound($"No published article has the slug '{slug}'."),
+        { Withdrawn: true } => new Problem(410, ErrorCodes.Withdrawn, "This article has been withdrawn."),
+        _ => null
+    };
+}
+
+public static class ListPublicArticlesEndpoint
+{
+    /// <summary>
+    /// Published articles, newest first; <c>q</c> searches headline, standfirst and body with PostgreSQL
+    /// full-text search, ranking headline matches first; <c>desk</c> and <c>tag</c> filter.
+    /// </summary>
+    [WolverineGet("/public/articles", Name = "ListPublicArticles")]
+    [AllowAnonymous]
+    [Tags("Public")]
+    [ProducesResponseType<Page<PublicArticleSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(IQuerySession session, HttpContext http, PublicSite site,
+        [FromQuery] string? q, [FromQuery] string? desk, [FromQuery] string? tag, [FromQuery] string? limit, [FromQuery] string? cursor)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (q is { Length: > 200 }) errors["q"] = ["The search text is at most 200 characters."];
+        var siteBase = site.BaseFor(http);
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            // Ranked results page by position: the cursor is an offset into the ranking.
+            var (size, offset) = SearchPage.Parse(limit, cursor, errors);
+            if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+            var found = await PublicSearch.SearchAsync(session, q.Trim(), desk, tag, size + 1, offset, http.RequestAborted);
+            var next = found.Count > size ? SearchPage.Encode(offset + size) : null;
+            return TypedResults.Ok(new Page<PublicArticleSummary>(found.Take(size).Select(a => PublicArticleSummary.From(a, siteBase)).ToList(), next));
+        }
+
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+
+        var query = session.Query<PublishedArticle>().Where(a => a.EverPublished && !a.Withdrawn);
+        if (!string.IsNullOrWhiteSpace(desk)) query = query.Where(a => a.Desk == desk);
+        if (!string.IsNullOrWhiteSpace(tag)) query = query.Where(a => a.Tags.Contains(tag));
+        if (page.After is { } after)
+            query = query.Where(a => a.PublishedAt < after.At || (a.PublishedAt == after.At && a.Id < after.Id));
+        var rows = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(page.Limit + 1).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(page.ToPage(rows, a => new Cursor(a.PublishedAt!.Value, a.Id), a => PublicArticleSummary.From(a, siteBase)));
+    }
+}
+
+public static class SearchPage
+{
+    public static (int Size, int Offset) Parse(string? limit, string? cursor, IDictionary<string, string[]> errors)
+    {
+        var size = PageRequest.Parse(limit, null, errors).Limit;
+        var offset = 0;
+        if (cursor is not null)
+        {
+            var ok = cursor.StartsWith("o", StringComparison.Ordinal) && int.TryParse(cursor.AsSpan(1), out offset) && offset is >= 0 and <= 10_000;
+            if (!ok) errors["cursor"] = ["The cursor is not one this service issued."];
+        }
+        return (size, offset);
+    }
+
+    public static string Encode(int offset) => "o" + offset;
+}
+
+public static class PublicSearch
+{
+    // Headline words weigh A, standfirst and body B: ts_rank then puts headline matches first.
+    private const string Vector =
+        "setweight(to_tsvector('english', coalesce(d.data ->> 'headline', '')), 'A') || " +
+        "setweight(to_tsvector('english', coalesce(d.data ->> 'standfirst', '') || ' ' || coalesce(d.data ->> 'body', '')), 'B')";
+
+    public static async Task<IReadOnlyList<PublishedArticle>> SearchAsync(IQuerySession session, string q, string? desk,
+        string? tag, int limit, int offset, CancellationToken ct)
+    {
+        var sql = $"""
+            select d.data from {Infrastructure.Persistence.MartenSetup.Schema}.mt_doc_publishedarticle as d
+            where d.ever_published = true and d.withdrawn = false
+              and (:desk = '' or d.desk = :desk)
+              and (:tag = '' or d.data -> 'tags' @> jsonb_build_array(:tag))
+              and ({Vector}) @@ websearch_to_tsquery('english', :q)
+            order by ts_rank({Vector}, websearch_to_tsquery('english', :q)) desc, d.published_at desc, d.id desc
+            limit :limit offset :offset
+            """;
+        return await session.QueryAsync<PublishedArticle>(sql, ct,
+            new { q, desk = desk ?? "", tag = tag ?? "", limit, offset });
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Newsroom.Articles;
+using Newsroom.Infrastructure;
+
+namespace Newsroom.Webhooks;
+
+/// <summary>
+/// What the outside world is told about an article: published, corrected, withdrawn. One message per
+/// such event, sent through Wolverine's outbox in the transaction that appended the event, so a message is
+/// sent if and only if the event was committed.
+/// </summary>
+public sealed record ArticleIntegrationEvent(
+    Guid EventId,
+    string Type,
+    DateTimeOffset OccurredAt,
+    IntegrationArticle Article,
+    string? Note = null,
+    string? Reason = null)
+{
+    public const string Published = "article.published";
+    public const string Corrected = "article.corrected";
+    public const string Withdrawn = "article.withdrawn";
+}
+
+public sealed record IntegrationArticle(Guid Id, string Slug, string Headline, string Desk, int Revision, string Path);
+
+public static class IntegrationEvents
+{
+    /// <summary>
+    /// The integration events that a decision's domain events mean, computed from the state before them.
+    /// The event id is derived from the article id and the event's stream version, so it is the same on
+    /// every retry and subscribers can deduplicate on it.
+    /// </summary>
+    public static IReadOnlyList<ArticleIntegrationEvent> For(Article before, IReadOnlyList<IArticleEvent> events)
+    {
+        var result = new List<ArticleIntegrationEvent>();
+        var state = Clone(before);
+        foreach (var e in events)
+        {
+            state = Article.Fold(state, e);
+            var (type, note, reason) = e switch
+            {
+                ArticlePublished => (ArticleIntegrationEvent.Published, null, null),
+                ArticleCorrected c => (ArticleIntegrationEvent.Corrected, c.Note, null),
+                ArticleWithdrawn w => (ArticleIntegrationEvent.Withdrawn, (string?)null, w.Reason),
+                _ => ((string?)null, (string?)null, (string?)null)
+            };
+            if (type is null) continue;
+
+            var article = new IntegrationArticle(state.Id, state.Slug, state.Content.Headline, state.Desk, state.Revision,
+                $"/public/articles/{state.Slug}");
+            result.Add(new ArticleIntegrationEvent(StableGuid.From($"{state.Id}:{state.Version}"), type, e.At, article, note, reason));
+        }
+        return result;
+    }
+
+    // Folding mutates; the caller's article (Marten's stream aggregate) must stay as it was.
+    private static Article Clone(Article article) =>
+        JsonSerializer.Deserialize<Article>(JsonSerializer.Serialize(article))!;
+}

@@ -1,0 +1,48 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles;
+using Newsroom.Articles.Reading;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.Webhooks;
+
+public sealed record DeliveryResponse(Guid Id, string Subscriber, string Url, Guid EventId, string EventType, Guid ArticleId,
+    string Outcome, int AttemptCount, DateTimeOffset LastAttemptAt, IReadOnlyList<DeliveryAttempt> Attempts);
+
+public static class ListDeliveriesEndpoint
+{
+    /// <summary>The outbox's deliveries per subscriber, most recent attempt first: attempts, status codes, outcome.</summary>
+    [WolverineGet("/api/webhooks/deliveries", Name = "ListWebhookDeliveries")]
+    [Authorize(Roles = Roles.Admin)]
+    [Tags("Webhooks")]
+    [ProducesResponseType<Page<DeliveryResponse>>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(IQuerySession session, HttpContext http, [FromQuery] string? subscriber,
+        [FromQuery] string? outcome, [FromQuery] string? eventId, [FromQuery] string? articleId,
+        [FromQuery] string? limit, [FromQuery] string? cursor)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (outcome is not null && outcome is not ("pending" or "delivered" or "failed"))
+            errors["outcome"] = ["outcome is pending, delivered or failed."];
+        Guid? byEvent = null, byArticle = null;
+        if (eventId is not null) { if (Guid.TryParse(eventId, out var g)) byEvent = g; else errors["eventId"] = ["eventId is a GUID."]; }
+        if (articleId is not null) { if (Guid.TryParse(articleId, out var g)) byArticle = g; else errors["articleId"] = ["articleId is a GUID."]; }
+        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+
+        var query = session.Query<WebhookDelivery>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(subscriber)) query = query.Where(d => d.Subscriber == subscriber);
+        if (outcome is not null) query = query.Where(d => d.Outcome == outcome);
+        if (byEvent is { } e) query = query.Where(d => d.EventId == e);
+        if (byArticle is { } a) query = query.Where(d => d.ArticleId == a);
+        if (page.After is { } after)
+            query = query.Where(d => d.LastAttemptAt < after.At || (d.LastAttemptAt == after.At && d.Id < after.Id));
+
+        var rows = await query.OrderByDescending(d => d.LastAttemptAt).ThenByDescending(d => d.Id)
+            .Take(page.Limit + 1).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(page.ToPage(rows, d => new Cursor(d.LastAttemptAt, d.Id), d => new DeliveryResponse(
+            d.Id, d.Subscriber, d.Url, d.EventId, d.EventType, d.ArticleId, d.Outcome, d.Attempts.Count, d.LastAttemptAt, d.Attempts)));
+    }
+}

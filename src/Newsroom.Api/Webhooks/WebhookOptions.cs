@@ -1,0 +1,39 @@
+namespace Newsroom.Webhooks;
+
+/// <summary>
+/// <c>Webhooks__Subscribers__0__Name</c>, <c>__Url</c>, <c>__Secret</c> (repeat with 1, 2, ...), and the
+/// retry delays <c>Webhooks__RetryDelays</c> (comma-separated seconds; default 1,5,30,120,600: six attempts).
+/// </summary>
+public sealed class WebhookOptions
+{
+    public List<WebhookSubscriber> Subscribers { get; set; } = [];
+    public string RetryDelays { get; set; } = "1,5,30,120,600";
+    public int TimeoutSeconds { get; set; } = 10;
+
+    public TimeSpan[] Delays() =>
+        RetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => TimeSpan.FromSeconds(double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToArray();
+
+    public int MaxAttempts => Delays().Length + 1;
+
+    public WebhookSubscriber? Find(string name) => Subscribers.FirstOrDefault(s => s.Name == name);
+}
+
+public sealed class WebhookSubscriber
+{
+    public string Name { get; set; } = "";
+    public string Url { get; set; } = "";
+    /// <summary>Shared secret for the HMAC-SHA256 signature; never sent.</summary>
+    public string Secret { get; set; } = "";
+}
+
+/// <summary>Where the public site lives, for absolute links in feeds, ninjs and webhook payloads (<c>Newsroom__PublicBaseUrl</c>).</summary>
+public sealed class PublicSite
+{
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>The configured base, else the base of the current request, else localhost.</summary>
+    public Uri BaseFor(HttpContext? http) =>
+        BaseUrl ?? (http is null ? new Uri("http://localhost/") : new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"));
+}

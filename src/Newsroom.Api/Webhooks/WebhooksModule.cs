@@ -1,0 +1,35 @@
+using Marten;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace Newsroom.Webhooks;
+
+public static class WebhooksModule
+{
+    public static IServiceCollection AddNewsroomWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
+        services.AddSingleton(options);
+        var baseUrl = configuration["Newsroom:PublicBaseUrl"];
+        services.AddSingleton(new PublicSite { BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl.TrimEnd('/') + "/") });
+        services.AddHttpClient(nameof(DeliverWebhookHandler));
+        return services;
+    }
+
+    /// <summary>Failed attempts come back after growing delays; the schedule lives in PostgreSQL, so it survives restarts.</summary>
+    public static void ConfigureWebhookRetries(this WolverineOptions opts, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
+        var delays = options.Delays();
+        if (delays.Length > 0) opts.Policies.OnException<WebhookDeliveryFailed>().ScheduleRetry(delays);
+    }
+
+    public static StoreOptions AddWebhookDeliveries(this StoreOptions options)
+    {
+        options.Schema.For<WebhookDelivery>()
+            .Duplicate(d => d.Subscriber)
+            .Duplicate(d => d.Outcome)
+            .Duplicate(d => d.LastAttemptAt, "timestamptz");
+        return options;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Newsroom.Tests.Integration;
+
+public class the_public_site(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private static object Story(string headline, string desk = "world", string[]? tags = null, string? body = null) => new
+    {
+        headline, desk, byline = new[] { "Alice Example" }, tags = tags ?? new[] { "korea" },
+        standfirst = $"About {headline}.", body = body ?? Api.CompleteDraftBody($"{headline}.")
+    };
+
+    [Fact]
+    public async Task shows_a_published_article_by_slug_without_authentication()
+    {
+        var published = await Api.Published(content: Story("Harbour bridge reopens"));
+        await ProjectionsCaughtUp();
+
+        var page = await Api.Get($"/public/articles/{published.Str("slug")}", null);
+
+        page.Status.ShouldBe(HttpStatusCode.OK, page.Text);
+        var json = page.Json;
+        json.Str("headline").ShouldBe("Harbour bridge reopens");
+        json.Str("standfirst").ShouldBe("About Harbour bridge reopens.");
+        json.Str("html").ShouldStartWith("<p>Harbour bridge reopens.");
+        json.Str("url").ShouldBe("https://news.example/public/articles/harbour-bridge-reopens");
+        json.Str("publishedAt").ShouldEndWith("Z");
+        json["byline"]![0]!.GetValue<string>().ShouldBe("Alice Example");
+        json["corrections"]!.AsArray().Count.ShouldBe(0);
+        json.ContainsKey("body").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task answers_404_for_unknown_and_unpublished_slugs_and_410_once_withdrawn()
+    {
+        var draft = await Api.Draft(content: Story("Still a draft"));
+        var published = await Api.Published(content: Story("Soon withdrawn"));
+        await Api.Ok(Api.Post($"/api/articles/{published.Id()}/withdraw", Users.Paul, new { version = published.Version(), reason = "Legal" }));
+        await ProjectionsCaughtUp();
+
+        (await Api.Get("/public/articles/no-such-story", null)).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        (await Api.Get($"/public/articles/{draft.Str("slug")}", null)).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        (await Api.Get($"/public/articles/{published.Str("slug")}", null)).ShouldBeProblem(HttpStatusCode.Gone, "withdrawn");
+        (await Api.Get($"/public/articles/{published.Str("slug")}/ninjs", null)).ShouldBeProblem(HttpStatusCode.Gone, "withdrawn");
+        (await Api.Get("/public/articles", null)).Json.Items().Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task lists_corrections_on_the_public_page_and_moves_updated_at()
+    {
+        var published = await Api.Published(content: Story("Minister visits"));
+        await ProjectionsCaughtUp();
+        var before = (await Api.Get($"/public/articles/{published.Str("slug")}", null)).Json;
+
+        await Api.Ok(Api.Post($"/api/articles/{published.Id()}/corrections", Users.Paul, new
+        {
+            version = published.Version(), note = "The visit is on Thursday, not Wednesday.", standfirst = "The visit is on Thursday."
+        }));
+        await ProjectionsCaughtUp();
+
+        var after = (await Api.Get($"/public/articles/{published.Str("slug")}", null)).Json;
+        after.Str("standfirst").ShouldBe("The visit is on Thursday.");
+        after["corrections"]![0]!["note"]!.GetValue<string>().ShouldBe("The visit is on Thursday, not Wednesday.");
+        DateTimeOffset.Parse(after.Str("updatedAt")).ShouldBeGreaterThan(DateTimeOffset.Parse(before.Str("updatedAt")));
+        after.Str("publishedAt").ShouldBe(before.Str("publishedAt"));
+    }
+
+    [Fact]
+    public async Task never_shows_an_unpublished_revision()
+    {
+        var published = await Api.Published(content: Story("Original text"));
+        var inReview = await Api.InReview(content: Story("Unrelated draft"));
+        await ProjectionsCaughtUp();
+
+        var page = (await Api.Get($"/public/articles/{published.Str("slug")}", null)).Json;
+        page.Str("headline").ShouldBe("Original text");
+        (await Api.Get("/public/articles", null)).Json.Items().Select(i => i!["headline"]!.GetValue<string>()).ShouldBe(["Original text"]);
+        inReview.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task lists_newest_first_filters_by_desk_and_tag_and_pages()
+    {
+        await Api.Published(content: Story("First story", tags: ["weather"]));
+        await Api.Published(content: Story("Second story", tags: ["korea", "weather"]));
+        await Api.Published(editor: Users.Eve, content: Story("Politics story", desk: "politics"));
+        await ProjectionsCaughtUp();
+
+        Headlines(await Api.Get("/public/articles", null)).ShouldBe(["Politics story", "Second story", "First story"]);
+        Headlines(await Api.Get("/public/articles?desk=world", null)).ShouldBe(["Second story", "First story"]);
+        Headlines(await Api.Get("/public/articles?tag=weather", null)).ShouldBe(["Second story", "First story"]);
+
+        var page1 = await Api.Get("/public/articles?limit=2", null);
+        Headlines(page1).ShouldBe(["Politics story", "Second story"]);
+        var page2 = await Api.Get($"/public/articles?limit=2&cursor={page1.Json["next"]!.GetValue<string>()}", null);
+        Headlines(page2).ShouldBe(["First story"]);
+        page2.Json["next"].ShouldBeNull();
+        (await Api.Get("/public/articles?limit=500", null)).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task searches_full_text_with_headline_matches_first()
+    {
+        await Api.Published(content: Story("Budget vote tonight", body: Api.CompleteDraftBody("Parliament meets.")));
+        await Api.Published(content: Story("Harbour news", body: Api.CompleteDraftBody("The harbour authority discussed the budget for dredging.")));
+        await Api.Published(content: Story("Weather", body: Api.CompleteDraftBody("Sunny skies.")));
+        await ProjectionsCaughtUp();
+
+        Headlines(await Api.Get("/public/articles?q=budget", null)).ShouldBe(["Budget vote tonight", "Harbour news"]);
+        Headlines(await Api.Get("/public/articles?q=dredging", null)).ShouldBe(["Harbour news"]);
+        Headlines(await Api.Get("/public/articles?q=budgets", null)).ShouldBe(["Budget vote tonight", "Harbour news"]); // stemmed
+        Headlines(await Api.Get("/public/articles?q=%22nothing%20matches%22%20or%20(", null)).ShouldBeEmpty();
+
+        var paged = await Api.Get("/public/articles?q=budget&limit=1", null);
+        Headlines(paged).ShouldBe(["Budget vote tonight"]);
+        Headlines(await Api.Get($"/public/articles?q=budget&limit=1&cursor={paged.Json["next"]!.GetValue<string>()}", null)).ShouldBe(["Harbour news"]);
+    }
+
+    [Fact]
+    public async Task no_hostile_markup_survives_to_the_public_html()
+    {
+        var hostile = string.Join("\n\n",
+            "Intro paragraph with **bold** text.",
+            "<script>alert('x')</script>",
+            "<img src=x onerror=alert(1)>",
+            "[click](javascript:alert(1))",
+            "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+            "<p style=\"position:fixed;top:0\">overlay</p>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<svg onload=alert(1)></svg>") + " " + Api.CompleteDraftBody("");
+        var published = await Api.Published(content: Story("Hostile body", body: hostile));
+        await ProjectionsCaughtUp();
+
+        var html = (await Api.Get($"/public/articles/{published.Str("slug")}", null)).Json.Str("html");
+
+        html.ShouldContain("<strong>bold</strong>");
+        foreach (var bad in new[] { "<script", "onerror", "onload", "javascript:", "style=", "<iframe", "<svg" })
+            html.ShouldNotContain(bad, Case.Insensitive);
+    }
+
+    private static List<string> Headlines(Reply reply)
+    {
+        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
+        return reply.Json.Items().Select(i => i!["headline"]!.GetValue<string>()).ToList();
+    }
+}
+
+public class the_feeds(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task are_valid_rss_and_atom_with_stable_ids_and_moving_updates()
+    {
+        var published = await Api.Published(content: new
+        {
+            headline = "Fish & chips < caviar: “Lý Hồng Trung” speaks", desk = "world", byline = new[] { "A" },
+            body = Api.CompleteDraftBody("Text.")
+        });
+        await ProjectionsCaughtUp();
+        var rss1 = await Feed("/public/feed.rss", "application/rss+xml");
+        var atom1 = await Feed("/public/feed.atom", "application/atom+xml");
+
+        await Api.Ok(Api.Post($"/api/articles/{published.Id()}/corrections", Users.Paul,
+            new { version = published.Version(), note = "Typo", standfirst = "Corrected standfirst" }));
+        await ProjectionsCaughtUp();
+        var rss2 = await Feed("/public/feed.rss", "application/rss+xml");
+        var atom2 = await Feed("/public/feed.atom", "application/atom+xml");
+
+        XDocument.Parse(rss1.Text).Root!.Name.LocalName.ShouldBe("rss");
+        XDocument.Parse(atom1.Text).Root!.Name.NamespaceName.ShouldBe("http://www.w3.org/2005/Atom");
+
+        var rssItem1 = Load(rss1).Items.Single();
+        var rssItem2 = Load(rss2).Items.Single();
+        rssItem1.Title.Text.ShouldBe("Fish & chips < caviar: “Lý Hồng Trung” speaks");
+        rssItem1.Id.ShouldBe(rssItem2.Id);
+        rssItem1.Links.Single().Uri.ToString().ShouldBe("https://news.example/public/articles/" + published.Str("slug"));
+
+        var atomItem1 = Load(atom1).Items.Single();
+        var atomItem2 = Load(atom2).Items.Single();
+        atomItem1.Id.ShouldBe(atomItem2.Id);
+        atomItem2.LastUpdatedTime.ShouldBeGreaterThan(atomItem1.LastUpdatedTime);
+        atomItem1.PublishDate.ShouldBe(atomItem2.PublishDate);
+    }
+
+    private async Task<Reply> Feed(string url, string contentType)
+    {
+        var reply = await Api.Get(url, null);
+        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
+        reply.ContentType.ShouldBe(contentType);
+        return reply;
+    }
+
+    private static SyndicationFeed Load(Reply reply)
+    {
+        using var reader = XmlReader.Create(new StringReader(reply.Text));
+        return SyndicationFeed.Load(reader);
+    }
+}
