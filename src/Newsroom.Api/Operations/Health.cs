@@ -10,7 +10,9 @@ public static class Health
     {
         services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy(), tags: ["live"])
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ProjectionsHealthCheck>("projections", tags: ["ready"]);
+        services.AddSingleton<ProjectionsHealthCheck>();
         return services;
     }
 
@@ -38,6 +40,50 @@ public static class Health
             status = report.Status.ToString().ToLowerInvariant(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), description = e.Value.Description })
         });
+    }
+
+    /// <summary>
+    /// The async projections are running when each is caught up with the event store, or is behind but has
+    /// moved within the last <see cref="StallAfter"/>. A projection that is behind and has not moved for that
+    /// long is stalled (paused, failing, or no node runs it): not ready.
+    /// </summary>
+    public sealed class ProjectionsHealthCheck(IDocumentStore store, TimeProvider clock) : IHealthCheck
+    {
+        public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(60);
+        private readonly Dictionary<string, (long Sequence, DateTimeOffset Since)> _lastSeen = new();
+        private readonly Lock _gate = new();
+
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            try
+            {
+                var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
+                var progress = await store.Advanced.AllProjectionProgress(token: ct);
+                var head = statistics.EventSequenceNumber;
+                var now = clock.GetUtcNow();
+                var stalled = new List<string>();
+                var lags = new List<string>();
+                lock (_gate)
+                {
+                    foreach (var shard in progress.Where(p => !p.ShardName.StartsWith("HighWaterMark", StringComparison.Ordinal)))
+                    {
+                        var behind = Math.Max(0, head - shard.Sequence);
+                        lags.Add($"{shard.ShardName} {behind} behind");
+                        if (!_lastSeen.TryGetValue(shard.ShardName, out var seen) || seen.Sequence != shard.Sequence)
+                            _lastSeen[shard.ShardName] = seen = (shard.Sequence, now);
+                        if (behind > 0 && now - seen.Since > StallAfter) stalled.Add(shard.ShardName);
+                    }
+                }
+                var description = lags.Count == 0 ? "No async projection has started yet." : string.Join("; ", lags);
+                return stalled.Count == 0
+                    ? HealthCheckResult.Healthy(description)
+                    : HealthCheckResult.Unhealthy($"Stalled: {string.Join(", ", stalled)}. {description}");
+            }
+            catch (Exception e)
+            {
+                return HealthCheckResult.Unhealthy("Projection progress could not be read.", e);
+            }
+        }
     }
 
     /// <summary>Ready means the event store answers a query.</summary>

@@ -180,8 +180,10 @@ public class the_feeds(AppFixture fixture) : IntegrationContext(fixture)
         var atomItem1 = Load(atom1).Items.Single();
         var atomItem2 = Load(atom2).Items.Single();
         atomItem1.Id.ShouldBe(atomItem2.Id);
-        atomItem2.LastUpdatedTime.ShouldBeGreaterThan(atomItem1.LastUpdatedTime);
         atomItem1.PublishDate.ShouldBe(atomItem2.PublishDate);
+        // SyndicationFeed reads whole seconds only; the RFC 3339 text carries the exact time.
+        EntryTime(atom2, "updated").ShouldBeGreaterThan(EntryTime(atom1, "updated"));
+        EntryTime(atom2, "published").ShouldBe(EntryTime(atom1, "published"));
     }
 
     private async Task<Reply> Feed(string url, string contentType)
@@ -190,6 +192,14 @@ public class the_feeds(AppFixture fixture) : IntegrationContext(fixture)
         reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
         reply.ContentType.ShouldBe(contentType);
         return reply;
+    }
+
+    private static DateTimeOffset EntryTime(Reply atom, string element)
+    {
+        XNamespace ns = "http://www.w3.org/2005/Atom";
+        var text = XDocument.Parse(atom.Text).Root!.Element(ns + "entry")!.Element(ns + element)!.Value;
+        text.ShouldEndWith("Z");
+        return DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static SyndicationFeed Load(Reply reply)

@@ -51,6 +51,7 @@ public class operations(AppFixture fixture) : IntegrationContext(fixture)
         ready.Status.ShouldBe(HttpStatusCode.OK);
         ready.Json["status"]!.GetValue<string>().ShouldBe("healthy");
         ready.Json["checks"]!["database"]!["status"]!.GetValue<string>().ShouldBe("healthy");
+        ready.Json["checks"]!["projections"]!["status"]!.GetValue<string>().ShouldBe("healthy");
     }
 
     [Fact]

@@ -10,28 +10,6 @@ using Wolverine.Http;
 
 namespace Newsroom.Articles.Importing;
 
-/// <summary>The content a plain-text import yields, checked by the same shape rules as a create.</summary>
-public sealed record ImportedArticle(string? Headline, string? Desk, string? Standfirst, string? Body, string? Category)
-    : IContentFields
-{
-    public List<string>? Byline => null;
-    public List<string>? Tags => null;
-    public List<GeoLocation>? Locations => null;
-    public string? Language => null;
-    public string? Slug => null;
-    public DateTimeOffset? EmbargoUntil => null;
-    public int? Priority => null;
-
-    public sealed class Validator : ContentFieldsValidator<ImportedArticle>
-    {
-        public Validator()
-        {
-            RuleFor(x => x.Headline).NotEmpty();
-            RuleFor(x => x.Desk).NotEmpty().WithMessage("Say which desk the article is for: ?desk=world.");
-        }
-    }
-}
-
 public static class ImportTextEndpoint
 {
     /// <summary>
@@ -44,7 +22,7 @@ public static class ImportTextEndpoint
     [Consumes("text/plain")]
     [ProducesResponseType<ArticleResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(HttpContext http, [FromQuery] string? desk, IDocumentSession session,
-        TimeProvider clock, IValidator<ImportedArticle> validator)
+        TimeProvider clock, IValidator<WireArticle> validator)
     {
         if (http.Request.ContentType is not { } contentType || !contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
             return new Problem(415, ErrorCodes.UnsupportedMediaType, "Send the article as text/plain (UTF-8).").ToResult(http);
@@ -60,7 +38,8 @@ public static class ImportTextEndpoint
         try { imported = PlainTextImporter.Parse(text); }
         catch (ArgumentException e) { return Problem.Validation("body", e.Message).ToResult(http); }
 
-        var article = new ImportedArticle(imported.Headline, desk?.Trim(), imported.Standfirst, imported.Body, imported.Category);
+        var article = new WireArticle(imported.Headline, desk?.Trim(), imported.Standfirst, imported.Body, Byline: null, Tags: null,
+            imported.Category, Locations: null, Language: null, EmbargoUntil: null, Priority: null);
         var validation = await validator.ValidateAsync(article, http.RequestAborted);
         if (!validation.IsValid) return RequestValidation.ToProblem(validation).ToResult(http);
 

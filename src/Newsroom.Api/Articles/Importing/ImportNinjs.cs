@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles.Drafting;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Newsroom.Public.Ninjs;
+using Wolverine.Http;
+
+namespace Newsroom.Articles.Importing;
+
+public static class ImportNinjsEndpoint
+{
+    /// <summary>
+    /// Wire copy to draft: a ninjs 2.x document (validated against the IPTC schema; errors → 400 with them)
+    /// becomes a draft on <c>?desk=</c>, its HTML body sanitized.
+    /// </summary>
+    [WolverinePost("/api/imports/ninjs", Name = "ImportNinjs")]
+    [Authorize(Roles = Roles.Editors)]
+    [Tags("Drafting")]
+    [Consumes("application/json")]
+    [ProducesResponseType<ArticleResponse>(StatusCodes.Status201Created)]
+    public static async Task<IResult> Post(HttpContext http, [FromQuery] string? desk, IDocumentSession session,
+        TimeProvider clock, FluentValidation.IValidator<WireArticle> validator)
+    {
+        if (http.Request.ContentType is not { } contentType || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            return new Problem(415, ErrorCodes.UnsupportedMediaType, "Send the ninjs document as application/json.").ToResult(http);
+
+        JsonNode? document;
+        try { document = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted); }
+        catch (System.Text.Json.JsonException e) { return Problem.Validation("body", $"The body is not JSON: {e.Message}").ToResult(http); }
+
+        var (draft, errors) = NinjsImport.Parse(document);
+        if (draft is null)
+            return new Problem(400, ErrorCodes.ValidationFailed, "The document is not valid ninjs: see errors.",
+                new Dictionary<string, string[]> { ["ninjs"] = errors.ToArray() }).ToResult(http);
+
+        var article = new WireArticle(draft.Headline, desk?.Trim(), draft.Standfirst, draft.BodyHtml, draft.Byline, draft.Tags,
+            draft.Category, draft.Locations, draft.Language, draft.EmbargoUntil, draft.Priority);
+        var validation = await validator.ValidateAsync(article, http.RequestAborted);
+        if (!validation.IsValid) return RequestValidation.ToProblem(validation).ToResult(http);
+
+        return await ArticleCreation.CreateAsync(session, http, clock, article, source: "ninjs_import");
+    }
+}
