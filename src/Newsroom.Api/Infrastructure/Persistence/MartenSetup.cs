@@ -37,6 +37,12 @@ public static class MartenSetup
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
 
+                // The public side should follow a publication within a second: appends wake the daemon through
+                // LISTEN/NOTIFY, and polling (kept as the safety net) is tightened.
+                options.Events.UseListenNotifyForEventAppends = true;
+                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+
                 options.AddArticles();
                 options.AddPublicArticles();
                 options.AddWebhookDeliveries();
