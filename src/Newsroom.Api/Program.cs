@@ -1,6 +1,7 @@
 using JasperFx;
 using Newsroom;
 using Newsroom.Infrastructure.Identity;
+using Newsroom.Integrity;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,11 @@ if (TokenCommand.IsInvoked(args))
 builder.AddNewsroom();
 
 var app = builder.Build();
+
+// `verify` checks every article's hash chain against the database and exits (1 if any link is broken).
+if (VerifyCommand.IsInvoked(args))
+    return await VerifyCommand.RunAsync(app.Services);
+
 app.UseNewsroom();
 
 return await app.RunJasperFxCommands(args);

@@ -6,6 +6,16 @@ namespace Newsroom.Infrastructure.Http;
 
 public static class JsonSetup
 {
+    /// <summary>The wire options, for the few places that serialize outside ASP.NET's pipeline (exports).</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        return options;
+    }
+
     /// <summary>The wire format: camelCase names, enums as snake_case strings (numbers refused), UTC ISO 8601 times.</summary>
     public static void Configure(JsonSerializerOptions options)
     {

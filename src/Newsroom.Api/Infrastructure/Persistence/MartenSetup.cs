@@ -5,6 +5,8 @@ using Marten;
 using Newsroom.Articles;
 using Newsroom.Public;
 using Newsroom.Webhooks;
+using Newsroom.Audit;
+using Newsroom.Integrity;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -46,6 +48,8 @@ public static class MartenSetup
                 options.AddArticles();
                 options.AddPublicArticles();
                 options.AddWebhookDeliveries();
+                options.AddAuditLog();
+                options.AddIntegrity();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using DiffPlex.Chunkers;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.History;
+
+public sealed record DiffResponse(int From, int To, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>One changed field: its values before and after, and for text fields a word-level diff.</summary>
+public sealed record FieldChange(string Field, JsonElement Before, JsonElement After, IReadOnlyList<DiffPiece>? Words);
+
+/// <summary><c>op</c> is <c>equal</c>, <c>insert</c> or <c>delete</c>; concatenating equal+insert gives the new text, equal+delete the old.</summary>
+public sealed record DiffPiece(string Op, string Text);
+
+public static class DiffEndpoint
+{
+    [WolverineGet("/api/articles/{id}/diff", Name = "DiffRevisions")]
+    [Authorize(Roles = Roles.AnyRole)]
+    [Tags("History")]
+    [ProducesResponseType<DiffResponse>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, [FromQuery] string? from, [FromQuery] string? to)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!int.TryParse(from, out var a) || a < 1) errors["from"] = ["from is a revision number from 1."];
+        if (!int.TryParse(to, out var b) || b < 1) errors["to"] = ["to is a revision number from 1."];
+        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+
+        var stream = await ArticleStream.LoadVisibleAsync(session, http, id);
+        if (stream is null) return Problem.NotFound().ToResult(http);
+        var revisions = stream.Revisions();
+        var before = revisions.FirstOrDefault(r => r.Revision == a);
+        var after = revisions.FirstOrDefault(r => r.Revision == b);
+        if (before is null || after is null)
+            return Problem.NotFound($"The article has revisions 1 to {revisions.Count}.").ToResult(http);
+
+        return TypedResults.Ok(new DiffResponse(a, b, Compare(before.Content, after.Content)));
+    }
+
+    /// <summary>The fields that differ, in contract order; text fields carry a word-level diff (DiffPlex).</summary>
+    public static IReadOnlyList<FieldChange> Compare(ArticleContent before, ArticleContent after)
+    {
+        var changes = new List<FieldChange>();
+        void Field<T>(string name, T x, T y, bool words = false)
+        {
+            var left = JsonSerializer.SerializeToElement(x, Json);
+            var right = JsonSerializer.SerializeToElement(y, Json);
+            if (left.GetRawText() == right.GetRawText()) return;
+            changes.Add(new FieldChange(name, left, right, words ? Words(x as string ?? "", y as string ?? "") : null));
+        }
+
+        Field("headline", before.Headline, after.Headline, words: true);
+        Field("standfirst", before.Standfirst, after.Standfirst, words: true);
+        Field("body", before.Body, after.Body, words: true);
+        Field("desk", before.Desk, after.Desk);
+        Field("byline", before.Byline, after.Byline);
+        Field("tags", before.Tags, after.Tags);
+        Field("category", before.Category, after.Category);
+        Field("locations", before.Locations, after.Locations);
+        Field("language", before.Language, after.Language);
+        Field("slug", before.Slug, after.Slug);
+        Field("embargoUntil", before.EmbargoUntil, after.EmbargoUntil);
+        Field("priority", before.Priority, after.Priority);
+        return changes;
+    }
+
+    public static IReadOnlyList<DiffPiece> Words(string before, string after)
+    {
+        var model = InlineDiffBuilder.Diff(before, after, ignoreWhiteSpace: false, ignoreCase: false, new WordChunker());
+        var pieces = new List<DiffPiece>();
+        foreach (var line in model.Lines)
+        {
+            var op = line.Type switch { ChangeType.Inserted => "insert", ChangeType.Deleted => "delete", _ => "equal" };
+            // Merge runs of the same kind so clients get phrases, not one entry per word.
+            if (pieces.Count > 0 && pieces[^1].Op == op) pieces[^1] = pieces[^1] with { Text = pieces[^1].Text + line.Text };
+            else pieces.Add(new DiffPiece(op, line.Text));
+        }
+        return pieces;
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,50 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles;
+using Newsroom.Infrastructure.Http;
+using Wolverine.Http;
+
+namespace Newsroom.Integrity;
+
+public static class VerifyArticleEndpoint
+{
+    /// <summary>Checks the article's hash chain and names the first broken link.</summary>
+    [WolverineGet("/api/articles/{id}/verify", Name = "VerifyArticle")]
+    [Authorize(Roles = "auditor,admin")]
+    [Tags("Audit")]
+    [ProducesResponseType<VerificationResult>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    {
+        var state = await session.Events.FetchStreamStateAsync(id, http.RequestAborted);
+        if (state is null) return Problem.NotFound().ToResult(http);
+        return TypedResults.Ok(await ChainVerifier.VerifyAsync(session, id, http.RequestAborted));
+    }
+}
+
+/// <summary><c>dotnet run --project src/Newsroom.Api -- verify</c>: checks every article stream; exit code 1 if any link is broken.</summary>
+public static class VerifyCommand
+{
+    public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == "verify";
+
+    public static async Task<int> RunAsync(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var streams = await session.Query<Article>().Select(a => a.Id).ToListAsync();
+        var broken = 0;
+        var events = 0;
+        foreach (var id in streams.OrderBy(i => i))
+        {
+            var result = await ChainVerifier.VerifyAsync(session, id, CancellationToken.None);
+            events += result.Events;
+            if (result.Valid) continue;
+            broken++;
+            Console.WriteLine($"BROKEN article {id} at version {result.FirstBrokenVersion}: {result.Detail}");
+        }
+        Console.WriteLine(broken == 0
+            ? $"OK: {streams.Count} article streams, {events} events, every chain intact."
+            : $"FAILED: {broken} of {streams.Count} article streams have a broken chain.");
+        return broken == 0 ? 0 : 1;
+    }
+}
