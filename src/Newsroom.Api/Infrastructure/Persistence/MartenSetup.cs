@@ -7,6 +7,7 @@ using Newsroom.Public;
 using Newsroom.Webhooks;
 using Newsroom.Audit;
 using Newsroom.Integrity;
+using Newsroom.Statistics;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -50,6 +51,7 @@ public static class MartenSetup
                 options.AddWebhookDeliveries();
                 options.AddAuditLog();
                 options.AddIntegrity();
+                options.AddDeskStatistics();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
