@@ -71,11 +71,13 @@ public static class ArticleCommands
         }
         catch (Exception e) when (UniqueViolations.Violates(e, ArticlesStore.LiveSlugIndex))
         {
+            await Outbox.DiscardAsync(bus);
             return new Problem(409, ErrorCodes.SlugTaken,
-                $"Another published article took the slug '{article.Slug}' a moment ago; nothing was written. Change the slug first.").ToResult(http);
+                $"Another live article took the slug '{article.Slug}' a moment ago; nothing was written. Change the slug first.").ToResult(http);
         }
         catch (Exception e) when (ConcurrencyFailures.IsConcurrencyFailure(e))
         {
+            await Outbox.DiscardAsync(bus);
             http.Response.Headers.Remove("ETag");
             return new Problem(409, ErrorCodes.VersionConflict,
                 "Another change to this article was committed first; nothing was written. Reload it and try again.").ToResult(http);
@@ -164,5 +166,14 @@ public static class Outbox
         }
         foreach (var integration in IntegrationEvents.For(before, decision.Events))
             await bus.PublishAsync(integration);
+    }
+
+    /// <summary>
+    /// After a failed commit: the events were not written, so neither may the messages be sent. Wolverine
+    /// would otherwise flush what was queued when the endpoint returns (a test proves it did).
+    /// </summary>
+    public static async Task DiscardAsync(IMessageBus bus)
+    {
+        if (bus is Wolverine.Runtime.MessageContext context) await context.ClearAllAsync();
     }
 }

@@ -26,7 +26,9 @@ public sealed record ArticleResponse(
     string? ApprovedBy,
     DateTimeOffset? ScheduledFor,
     DateTimeOffset? PublishedAt,
-    IReadOnlyList<CorrectionResponse> Corrections)
+    IReadOnlyList<CorrectionResponse> Corrections,
+    DateTimeOffset? WithdrawnAt,
+    string? WithdrawalReason)
 {
     public static ArticleResponse From(Article a, bool includeBody = true) => new(
         a.Id, a.Version, a.Revision, a.Status,
@@ -35,7 +37,8 @@ public sealed record ArticleResponse(
         a.Content.Language, a.Content.Slug, a.Content.EmbargoUntil, a.Content.Priority,
         a.CreatedBy.Id, a.CreatedAt, a.UpdatedAt,
         a.Reviewer, a.ApprovedRevision, a.ApprovedBy?.Id, a.ScheduledFor, a.PublishedAt,
-        a.Corrections.Select(c => new CorrectionResponse(c.Note, c.At, c.By.Id, c.Revision)).ToList());
+        a.Corrections.Select(c => new CorrectionResponse(c.Note, c.At, c.By.Id, c.Revision)).ToList(),
+        a.WithdrawnAt, a.WithdrawalReason);
 }
 
 public sealed record CorrectionResponse(string Note, DateTimeOffset At, string By, int Revision);

@@ -31,6 +31,7 @@ public sealed partial class AuditLogProjection : EventProjection
 {
     public AuditLogProjection()
     {
+        Name = "AuditLog";
         Options.DeleteViewTypeOnTeardown<AuditEntry>();
     }
 

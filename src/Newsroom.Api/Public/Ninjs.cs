@@ -27,7 +27,7 @@ public static class GetNinjsEndpoint
     {
         var article = await PublicLookup.BySlugAsync(session, slug, http.RequestAborted);
         if (PublicLookup.Refusal(article, slug) is { } refused) return refused.ToResult(http);
-        http.Response.Headers.ETag = $"\"p{article!.PublicVersion}\"";
-        return TypedResults.Text(NinjsExport.ToNinjs(article, site.BaseFor(http)).ToJsonString(), "application/json; charset=utf-8");
+        if (PublicCaching.NotModified(http, article!)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Text(NinjsExport.ToNinjs(article!, site.BaseFor(http)).ToJsonString(), "application/json; charset=utf-8");
     }
 }

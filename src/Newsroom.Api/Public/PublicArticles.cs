@@ -24,11 +24,21 @@ public static class GetPublicArticleEndpoint
         var article = await PublicLookup.BySlugAsync(session, slug, http.RequestAborted);
         if (PublicLookup.Refusal(article, slug) is { } refused) return refused.ToResult(http);
 
-        var etag = $"\"p{article!.PublicVersion}\"";
+        if (PublicCaching.NotModified(http, article!)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Ok(PublicArticleResponse.From(article!, site.BaseFor(http)));
+    }
+}
+
+public static class PublicCaching
+{
+    /// <summary>Sets the public version as ETag and a short shared cache lifetime; true when the client already has it.</summary>
+    public static bool NotModified(HttpContext http, PublishedArticle article)
+    {
+        var etag = $"\"p{article.PublicVersion}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "public, max-age=30";
-        if (http.Request.Headers.IfNoneMatch.ToString() == etag) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(PublicArticleResponse.From(article, site.BaseFor(http)));
+        return http.Request.Headers.IfNoneMatch.Any(v => v is not null &&
+            v.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag));
     }
 }
 

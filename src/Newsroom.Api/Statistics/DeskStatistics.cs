@@ -45,6 +45,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
 {
     public DeskStatisticsProjection()
     {
+        Name = "DeskStatistics";
         Options.DeleteViewTypeOnTeardown<DeskStatistics>();
         Options.DeleteViewTypeOnTeardown<DeskStatisticsArticle>();
     }

@@ -10,11 +10,11 @@ using Wolverine.Http;
 namespace Newsroom.Webhooks;
 
 public sealed record DeliveryResponse(Guid Id, string Subscriber, string Url, Guid EventId, string EventType, Guid ArticleId,
-    string Outcome, int AttemptCount, DateTimeOffset LastAttemptAt, IReadOnlyList<DeliveryAttempt> Attempts);
+    string Outcome, int AttemptCount, DateTimeOffset FirstAttemptAt, DateTimeOffset LastAttemptAt, IReadOnlyList<DeliveryAttempt> Attempts);
 
 public static class ListDeliveriesEndpoint
 {
-    /// <summary>The outbox's deliveries per subscriber, most recent attempt first: attempts, status codes, outcome.</summary>
+    /// <summary>The outbox's deliveries per subscriber, newest first (by first attempt): attempts, status codes, outcome.</summary>
     [WolverineGet("/api/webhooks/deliveries", Name = "ListWebhookDeliveries")]
     [Authorize(Roles = Roles.Admin)]
     [Tags("Webhooks")]
@@ -38,11 +38,12 @@ public static class ListDeliveriesEndpoint
         if (byEvent is { } e) query = query.Where(d => d.EventId == e);
         if (byArticle is { } a) query = query.Where(d => d.ArticleId == a);
         if (page.After is { } after)
-            query = query.Where(d => d.LastAttemptAt < after.At || (d.LastAttemptAt == after.At && d.Id < after.Id));
+            query = query.Where(d => d.FirstAttemptAt < after.At || (d.FirstAttemptAt == after.At && d.Id < after.Id));
 
-        var rows = await query.OrderByDescending(d => d.LastAttemptAt).ThenByDescending(d => d.Id)
+        var rows = await query.OrderByDescending(d => d.FirstAttemptAt).ThenByDescending(d => d.Id)
             .Take(page.Limit + 1).ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(page.ToPage(rows, d => new Cursor(d.LastAttemptAt, d.Id), d => new DeliveryResponse(
-            d.Id, d.Subscriber, d.Url, d.EventId, d.EventType, d.ArticleId, d.Outcome, d.Attempts.Count, d.LastAttemptAt, d.Attempts)));
+        return TypedResults.Ok(page.ToPage(rows, d => new Cursor(d.FirstAttemptAt, d.Id), d => new DeliveryResponse(
+            d.Id, d.Subscriber, d.Url, d.EventId, d.EventType, d.ArticleId, d.Outcome, d.Attempts.Count, d.FirstAttemptAt,
+            d.LastAttemptAt, d.Attempts)));
     }
 }

@@ -23,6 +23,8 @@ public sealed class WebhookDelivery
     public string Url { get; set; } = "";
     /// <summary><c>pending</c> (retrying), <c>delivered</c> or <c>failed</c> (gave up after the last attempt).</summary>
     public string Outcome { get; set; } = "pending";
+    /// <summary>When the first attempt was made: the log's stable order (LastAttemptAt moves with retries).</summary>
+    public DateTimeOffset FirstAttemptAt { get; set; }
     public DateTimeOffset LastAttemptAt { get; set; }
     public List<DeliveryAttempt> Attempts { get; set; } = [];
 
@@ -58,7 +60,7 @@ public static class DeliverWebhookHandler
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(Payload(message.Event, site), PayloadJson);
+        var body = JsonSerializer.SerializeToUtf8Bytes(Payload(message.Event, site), Infrastructure.Http.JsonSetup.Options);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, subscriber.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -79,9 +81,10 @@ public static class DeliverWebhookHandler
             status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode) error = $"HTTP {status}";
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            error = e.Message;
+            // Unreachable host, timeout, TLS failure, refused connection...: a failed attempt, logged and retried.
+            error = $"{e.GetType().Name}: {e.Message}";
         }
 
         var delivered = error is null;
@@ -127,8 +130,6 @@ public static class DeliverWebhookHandler
         reason = e.Reason
     };
 
-    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
-
     private static async Task RecordAsync(IDocumentStore store, DeliverWebhook message, WebhookSubscriber subscriber,
         DeliveryAttempt attempt, string outcome, CancellationToken ct)
     {
@@ -141,7 +142,8 @@ public static class DeliverWebhookHandler
             EventId = message.Event.EventId,
             EventType = message.Event.Type,
             ArticleId = message.Event.Article.Id,
-            Url = subscriber.Url
+            Url = subscriber.Url,
+            FirstAttemptAt = attempt.At
         };
         // A redelivered message can repeat an attempt number; keep one entry per attempt.
         delivery.Attempts.RemoveAll(a => a.Number == attempt.Number);

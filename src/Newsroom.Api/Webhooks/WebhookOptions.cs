@@ -18,6 +18,24 @@ public sealed class WebhookOptions
     public int MaxAttempts => Delays().Length + 1;
 
     public WebhookSubscriber? Find(string name) => Subscribers.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>Refuses to start with a subscriber that could never be delivered to, or an unreadable retry list.</summary>
+    public void Validate()
+    {
+        foreach (var s in Subscribers)
+        {
+            if (string.IsNullOrWhiteSpace(s.Name))
+                throw new InvalidOperationException("Every webhook subscriber needs a Name.");
+            if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+                throw new InvalidOperationException($"Webhook subscriber '{s.Name}' needs an absolute http(s) Url, not '{s.Url}'.");
+            if (string.IsNullOrEmpty(s.Secret))
+                throw new InvalidOperationException($"Webhook subscriber '{s.Name}' needs a Secret to sign its deliveries.");
+        }
+        if (Subscribers.GroupBy(s => s.Name).Any(g => g.Count() > 1))
+            throw new InvalidOperationException("Webhook subscriber names must be unique.");
+        try { _ = Delays(); }
+        catch (FormatException) { throw new InvalidOperationException($"Webhooks__RetryDelays is a comma-separated list of seconds, not '{RetryDelays}'."); }
+    }
 }
 
 public sealed class WebhookSubscriber

@@ -9,10 +9,13 @@ public static class WebhooksModule
     public static IServiceCollection AddNewsroomWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
+        options.Validate();
         services.AddSingleton(options);
         var baseUrl = configuration["Newsroom:PublicBaseUrl"];
         services.AddSingleton(new PublicSite { BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl.TrimEnd('/') + "/") });
-        services.AddHttpClient(nameof(DeliverWebhookHandler));
+        // No redirects: a 301/302 would turn the signed POST into a body-less GET that "succeeds".
+        services.AddHttpClient(nameof(DeliverWebhookHandler))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }
 
@@ -29,7 +32,7 @@ public static class WebhooksModule
         options.Schema.For<WebhookDelivery>()
             .Duplicate(d => d.Subscriber)
             .Duplicate(d => d.Outcome)
-            .Duplicate(d => d.LastAttemptAt, "timestamptz");
+            .Duplicate(d => d.FirstAttemptAt, "timestamptz");
         return options;
     }
 }

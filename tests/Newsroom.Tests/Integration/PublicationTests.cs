@@ -182,3 +182,33 @@ public class when_a_publisher_corrects_and_withdraws(AppFixture fixture) : Integ
             .ShouldBeProblem(HttpStatusCode.Conflict, "slug_taken");
     }
 }
+
+public class when_a_rule_refuses_a_scheduled_publication(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task the_article_goes_back_to_approved_and_the_history_says_why()
+    {
+        var scheduled = await Api.Approved(content: new
+        {
+            headline = "Scheduled story", desk = "world", byline = new[] { "A" }, body = Api.CompleteDraftBody("x"), slug = "shared-slug"
+        });
+        await Api.Ok(Api.Post($"/api/articles/{scheduled.Id()}/schedule", Users.Paul,
+            new { version = scheduled.Version(), publishAt = DateTimeOffset.UtcNow.AddHours(1) }));
+        await Api.Published(content: new
+        {
+            headline = "Took the slug", desk = "world", byline = new[] { "B" }, body = Api.CompleteDraftBody("y"), slug = "shared-slug"
+        });
+
+        Guid scheduleId;
+        await using (var session = Store.QuerySession())
+            scheduleId = (await session.LoadAsync<Article>(scheduled.Id()))!.ScheduleId!.Value;
+        await Host.InvokeMessageAndWaitAsync(new PublishScheduledArticle(scheduled.Id(), scheduleId));
+
+        var after = (await Api.Get($"/api/articles/{scheduled.Id()}", Users.Paul)).Json;
+        after.Status().ShouldBe("approved");
+        after["scheduledFor"].ShouldBeNull();
+        var last = (await Api.Get($"/api/articles/{scheduled.Id()}/history", Users.Paul)).Json.Items()[^1]!;
+        last["type"]!.GetValue<string>().ShouldBe("scheduled_publication_failed");
+        last["summary"]!.GetValue<string>().ShouldContain("slug_taken");
+    }
+}

@@ -70,3 +70,21 @@ public class webhooks(AppFixture fixture) : IntegrationContext(fixture)
         return reply.Json;
     }
 }
+
+public class when_a_commit_fails(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task the_messages_of_the_losing_commands_are_never_sent()
+    {
+        var approved = await Api.Approved();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            Api.Post($"/api/articles/{approved.Id()}/publish", Users.Paul, new { version = approved.Version() })));
+
+        replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
+        await Eventually.True(() => Receiver.For("steady", approved.Id()).Count >= 1, what: "the winner's webhook");
+        // Absence can only be shown by waiting: give stray deliveries of the losers time to arrive.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Receiver.For("steady", approved.Id()).Count.ShouldBe(1);
+    }
+}

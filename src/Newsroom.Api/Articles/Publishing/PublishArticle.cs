@@ -43,7 +43,7 @@ public static class PublishArticleEndpoint
                 $"The article is embargoed until {embargo:yyyy-MM-ddTHH:mm:ssZ}; publish it then, or schedule it.");
         if (slugTakenByAnother)
             return new Problem(409, ErrorCodes.SlugTaken,
-                $"Another published article already uses the slug '{article.Slug}'; change the slug first.");
+                $"Another live (published or withdrawn) article already uses the slug '{article.Slug}'; change the slug first.");
 
         return Decision.Accept(new ArticlePublished(article.Id, article.Revision, article.Slug, user.AsActor, now));
     }

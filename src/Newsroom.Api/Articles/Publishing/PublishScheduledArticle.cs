@@ -31,8 +31,11 @@ public static class PublishScheduledArticleHandler
         var decision = Decide(message, article, slugTaken, clock.GetUtcNow());
         stream.AppendMany(decision.Events.Cast<object>().ToArray());
         await Outbox.SendAsync(bus, article, decision);
-        // A concurrent change makes this throw; Wolverine retries (see PublishingModule) and the retry decides
-        // again on the new state.
+        if (decision.Events.OfType<ScheduledPublicationFailed>().FirstOrDefault() is { } failed)
+            logger.LogWarning("Scheduled publication of article {ArticleId} refused ({Code}): {Detail}; it is back to approved",
+                message.ArticleId, failed.Code, failed.Detail);
+        // A concurrent change makes this throw; Wolverine retries (the storage-failure policy in NewsroomModule)
+        // and the retry decides again on the new state.
         await session.SaveChangesAsync(ct);
     }
 
