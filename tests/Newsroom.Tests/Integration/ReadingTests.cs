@@ -66,7 +66,11 @@ public class operations(AppFixture fixture) : IntegrationContext(fixture)
             "/api/articles", "/api/articles/{id}", "/api/articles/{id}/submit", "/api/articles/{id}/assign",
             "/api/articles/{id}/approve", "/api/articles/{id}/request-changes", "/api/articles/{id}/publish",
             "/api/articles/{id}/spike", "/api/articles/{id}/restore", "/api/articles/{id}/comments",
-            "/api/imports/text", "/api/review-queue"
+            "/api/imports/text", "/api/review-queue", "/api/articles/{id}/schedule", "/api/articles/{id}/unschedule",
+            "/api/articles/{id}/corrections", "/api/articles/{id}/withdraw", "/api/imports/ninjs", "/api/webhooks/deliveries",
+            "/api/articles/{id}/history", "/api/articles/{id}/revisions", "/api/articles/{id}/revisions/{n}",
+            "/api/articles/{id}/diff", "/api/articles/{id}/blame", "/api/articles/{id}/verify", "/api/audit", "/api/stats/desks",
+            "/public/articles", "/public/articles/{slug}", "/public/articles/{slug}/ninjs", "/public/feed.rss", "/public/feed.atom"
         ];
         foreach (var path in expected) paths.ContainsKey(path).ShouldBeTrue($"{path} missing from the OpenAPI document");
 
@@ -74,5 +78,7 @@ public class operations(AppFixture fixture) : IntegrationContext(fixture)
         foreach (var status in new[] { "200", "400", "401", "403", "404", "409" })
             submit.ContainsKey(status).ShouldBeTrue($"submit lacks a {status} response");
         reply.Json["components"]!["securitySchemes"]!["bearer"].ShouldNotBeNull();
+        var gone = paths["/public/articles/{slug}"]!["get"]!["responses"]!.AsObject();
+        gone.ContainsKey("410").ShouldBeTrue("the public article documents its 410");
     }
 }
