@@ -1,6 +1,7 @@
 using JasperFx.CodeGeneration;
 using Newsroom.Articles;
 using Newsroom.Demo;
+using Newsroom.Infrastructure;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
@@ -28,7 +29,7 @@ public static class NewsroomModule
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddNewsroomAuth(builder.Configuration, builder.Environment);
         services.AddNewsroomRateLimiting(builder.Configuration);
-        services.AddNewsroomPersistence(builder.Configuration);
+        services.AddNewsroomPersistence(builder.Configuration, builder.Environment);
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddNewsroomOpenApi();
         services.AddNewsroomHealth();
@@ -38,8 +39,12 @@ public static class NewsroomModule
         builder.Host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(Program).Assembly;
+            // Development and tests compile handlers at start-up; production loads the code that
+            // `codegen write` generated into the build (see ProductionProfile and ADR 0008).
             opts.UseRuntimeCompilation();
-            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            opts.CodeGeneration.TypeLoadMode = ProductionProfile.TypeLoadMode(builder.Configuration, builder.Environment);
+            if (!builder.Environment.IsProduction()) opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
+            else opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
 
             // Every local queue is backed by PostgreSQL: scheduled publications, integration events and
             // webhook retries survive restarts and are picked up by whichever node is alive.

@@ -105,7 +105,7 @@ public static class GetAuditEndpoint
         private static string CsvLine(AuditItem i) => string.Join(',',
             i.Seq.ToString(CultureInfo.InvariantCulture), i.ArticleId.ToString(), i.Version.ToString(CultureInfo.InvariantCulture),
             Csv(i.Type), Csv(i.Actor.Id), Csv(i.Actor.Name),
-            i.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture), Csv(i.Summary)) + "\n";
+            Infrastructure.Iso8601.Utc(i.At), Csv(i.Summary)) + "\n";
 
         // RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.
         private static string Csv(string value)

@@ -16,7 +16,7 @@ public static class EventSummaries
         ChangesRequested c => $"{c.By.Name} requested changes to revision {c.Revision}",
         ArticlePublished p when p.ScheduleId is not null => $"Revision {p.Revision} was published as scheduled by {p.By.Name}",
         ArticlePublished p => $"{p.By.Name} published revision {p.Revision}",
-        ArticleScheduled s => $"{s.By.Name} scheduled publication for {s.PublishAt:yyyy-MM-ddTHH:mm:ssZ}",
+        ArticleScheduled s => $"{s.By.Name} scheduled publication for {Infrastructure.Iso8601.Utc(s.PublishAt)}",
         ArticleUnscheduled u => $"{u.By.Name} cancelled the scheduled publication",
         ScheduledPublicationFailed f => $"The scheduled publication was refused ({f.Code}): {f.Detail}",
         ArticleCorrected c => $"{c.By.Name} corrected {string.Join(", ", c.Changes.FieldNames())} (revision {c.Revision}): {c.Note}",

@@ -66,9 +66,39 @@ public static class CanonicalJson
         }
     }
 
-    // "39.030", "3.903E1" and "39.03" are one number: write it once, the same way.
-    private static string Number(string raw) =>
-        decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-            ? (d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
-            : double.Parse(raw, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
+    // "39.030", "3.903E1" and "39.03" are one number: write it once, as significant digits and an exponent
+    // ("3903e-2"). Purely textual, so no value is rounded and none is too large.
+    private static string Number(string raw)
+    {
+        var negative = raw.StartsWith('-');
+        var text = raw.TrimStart('-', '+');
+        var exponent = 0;
+        var e = text.IndexOfAny(['e', 'E']);
+        if (e >= 0)
+        {
+            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            text = text[..e];
+        }
+        var dot = text.IndexOf('.');
+        if (dot >= 0)
+        {
+            exponent -= text.Length - dot - 1;
+            text = text.Remove(dot, 1);
+        }
+        text = text.TrimStart('0');
+        if (text.Length == 0) return "0";
+        var trailing = text.Length - text.TrimEnd('0').Length;
+        text = text.TrimEnd('0');
+        exponent += trailing;
+        return (negative ? "-" : "") + Spell(text, exponent);
+    }
+
+    // Plain decimal notation in the everyday range ("39.03", "1500"), digits and exponent beyond it ("1e-30").
+    private static string Spell(string digits, int exponent)
+    {
+        if (exponent is < -18 or > 18) return digits + "e" + exponent.ToString(CultureInfo.InvariantCulture);
+        if (exponent >= 0) return digits + new string('0', exponent);
+        var point = digits.Length + exponent;
+        return point > 0 ? digits[..point] + "." + digits[point..] : "0." + new string('0', -point) + digits;
+    }
 }

@@ -40,7 +40,7 @@ public static class PublishArticleEndpoint
             return Problem.InvalidTransition("The approval does not cover the current revision; it must be approved again.");
         if (article.Content.EmbargoUntil is { } embargo && now < embargo)
             return new Problem(409, ErrorCodes.EmbargoActive,
-                $"The article is embargoed until {embargo:yyyy-MM-ddTHH:mm:ssZ}; publish it then, or schedule it.");
+                $"The article is embargoed until {Infrastructure.Iso8601.Utc(embargo)}; publish it then, or schedule it.");
         if (slugTakenByAnother)
             return new Problem(409, ErrorCodes.SlugTaken,
                 $"Another live (published or withdrawn) article already uses the slug '{article.Slug}'; change the slug first.");

@@ -52,7 +52,7 @@ public static class ScheduleArticleEndpoint
             return Problem.Validation("publishAt", "publishAt must be in the future; to publish now, use publish.");
         if (article.Content.EmbargoUntil is { } embargo && publishAt < embargo)
             return new Problem(409, ErrorCodes.EmbargoActive,
-                $"The article is embargoed until {embargo:yyyy-MM-ddTHH:mm:ssZ}; schedule it at or after that time.");
+                $"The article is embargoed until {Infrastructure.Iso8601.Utc(embargo)}; schedule it at or after that time.");
         if (slugTakenByAnother)
             return new Problem(409, ErrorCodes.SlugTaken, $"Another live article already uses the slug '{article.Slug}'; change the slug first.");
 

@@ -21,44 +21,49 @@ public static class MartenSetup
     /// The event store and document store on PostgreSQL (<c>ConnectionStrings__Newsroom</c>). Each feature
     /// registers its own projections through an extension on <see cref="StoreOptions"/>.
     /// </summary>
-    public static IServiceCollection AddNewsroomPersistence(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsroomPersistence(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Production never changes the schema at run time: apply it first with `db-apply` / `resources setup`.
+        var migrateAtStartup = !environment.IsProduction();
         var connectionString = configuration.GetConnectionString("Newsroom");
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
                 "ConnectionStrings__Newsroom is not set. Use ./run.sh (it starts a local PostgreSQL) or set it to your database.");
 
-        services.AddMarten(options =>
-            {
-                options.Connection(connectionString);
-                options.DatabaseSchemaName = Schema;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-
-                options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.CausationIdEnabled = true;
-                options.Events.MetadataConfig.HeadersEnabled = true;
-
-                // The public side should follow a publication within a second: appends wake the daemon through
-                // LISTEN/NOTIFY, and polling (kept as the safety net) is tightened.
-                options.Events.UseListenNotifyForEventAppends = true;
-                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
-                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
-
-                options.AddArticles();
-                options.AddPublicArticles();
-                options.AddWebhookDeliveries();
-                options.AddAuditLog();
-                options.AddIntegrity();
-                options.AddDeskStatistics();
-            })
+        var marten = services.AddMarten(options => Configure(options, connectionString, migrateAtStartup))
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
             // Async projections run in Marten's daemon, and Wolverine decides which node runs each one
             // (it replaces Marten's own daemon coordination, so no DaemonMode is set here).
             .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
+        if (migrateAtStartup) marten.ApplyAllDatabaseChangesOnStartup();
 
         return services;
+    }
+
+    /// <summary>The store's whole configuration, shared by the service and the benchmark's seeder so both write identical events.</summary>
+    public static void Configure(StoreOptions options, string connectionString, bool migrateAtStartup)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = Schema;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.AutoCreateSchemaObjects = migrateAtStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+
+        // The public side should follow a publication within a second: appends wake the daemon through
+        // LISTEN/NOTIFY, and polling (kept as the safety net) is tightened.
+        options.Events.UseListenNotifyForEventAppends = true;
+        options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+
+        options.AddArticles();
+        options.AddPublicArticles();
+        options.AddWebhookDeliveries();
+        options.AddAuditLog();
+        options.AddIntegrity();
+        options.AddDeskStatistics();
     }
 }

@@ -64,8 +64,7 @@ public static partial class FeedWriter
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static string Rfc3339(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Rfc3339(DateTimeOffset time) => Infrastructure.Iso8601.Utc(time);
 
     private const string XNamespaceXmlns = "http://www.w3.org/2000/xmlns/";
 

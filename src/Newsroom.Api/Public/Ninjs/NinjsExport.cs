@@ -151,8 +151,7 @@ public static partial class NinjsExport
     }
 
     /// <summary>ISO 8601 in UTC with a Z; fractions of a second only when there are any.</summary>
-    public static string Timestamp(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset at) => Infrastructure.Iso8601.Utc(at);
 
     private static Uri WithTrailingSlash(Uri siteBase)
     {
