@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Newsroom.Bench;
+using Newsroom.Infrastructure.Identity;
+
+// The benchmark driver. bench/run.sh starts PostgreSQL and builds the service; this measures, in one run on
+// one machine: the pgbench baseline, then the service over HTTP against that same database, and writes the table.
+var options = Options.Parse(args);
+var seconds = TimeSpan.FromSeconds(options.Seconds);
+var results = new List<Measurement>();
+var facts = new List<(string Name, string Value, string Target, bool? Met)>();
+void Fact(string name, string value, string target = "", bool? met = null) { facts.Add((name, value, target, met)); Console.WriteLine($"  {name}: {value}"); }
+void Record(Measurement m) { results.Add(m); Console.WriteLine($"  {m.Name}: {m.Throughput:F0}/s p50 {m.P50Ms:F1} ms p99 {m.P99Ms:F1} ms ({m.Errors} errors)"); }
+var connectionString = $"Host={options.PgHost};Port={options.PgPort};Username=postgres;Database=postgres;Maximum Pool Size=100";
+
+Console.WriteLine("== 1. PostgreSQL baseline (pgbench)");
+var (append, select) = await PgBench.RunAsync(options.PgHost, options.PgPort, Path.Combine(options.Work, "pgbench"), options.PgbenchClients, options.Seconds);
+Record(append);
+Record(select);
+
+Console.WriteLine("== 2. Schema (as production applies it: before start-up, not by the service)");
+var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+var environment = new Dictionary<string, string>
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["ConnectionStrings__Newsroom"] = connectionString,
+    ["Auth__SigningKey"] = signingKey,
+    ["RateLimiting__PermitsPerMinute"] = "0",
+    ["Newsroom__PublicBaseUrl"] = "https://news.example/",
+    ["Logging__LogLevel__Default"] = "Warning"
+};
+await Exec("dotnet", $"{options.App} resources setup", environment);
+
+var auth = new AuthOptions { SigningKey = signingKey };
+string Token(string sub, string role, params string[] desks) => TokenIssuer.Issue(auth, true, sub, sub, [role], desks, TimeSpan.FromHours(6));
+var editor = Enumerable.Range(0, options.Clients).Select(i => Token($"editor{i}", "editor", "world")).ToArray();
+var reviewer = Token("reviewer", "reviewer", "world");
+var publisher = Token("publisher", "publisher");
+var boardReader = Token("board-editor", "editor", "world", "politics");
+
+Console.WriteLine("== 3. Cold start (process start to first successful authenticated request)");
+await using var service = new Service(options.Port, options.Clients);
+var coldStart = await service.StartAsync(options.App, environment, Path.Combine(options.Work, "service.log"), boardReader);
+Fact("Cold start to first successful request", $"{coldStart.TotalSeconds:F2} s", "< 3 s", coldStart.TotalSeconds < 3);
+
+await using var seeder = new Seeder(connectionString);
+foreach (var target in new[] { options.SmallBoard, options.LargeBoard })
+{
+    Console.WriteLine($"== 4. Board query at {target:N0} articles");
+    var seedTimer = Stopwatch.StartNew();
+    var missing = target - (int)await seeder.ArticleCountAsync();
+    if (missing > 0) await seeder.SeedAsync(missing);
+    Console.WriteLine($"  seeded {missing:N0} articles in {seedTimer.Elapsed.TotalSeconds:F1} s; waiting for the async projections");
+    var caughtUp = await seeder.WaitForProjectionsAsync(TimeSpan.FromMinutes(10));
+    Console.WriteLine($"  projections caught up {caughtUp.TotalSeconds:F1} s later");
+    var board = await Load.RunAsync($"Board query (status+desk filter) at {target:N0} articles", options.Clients, seconds,
+        async (_, _) => await service.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", boardReader));
+    Record(board);
+    if (target == options.LargeBoard) Fact($"Board p99 at {target:N0} articles", $"{board.P99Ms:F1} ms", "< 50 ms", board.P99Ms < 50);
+}
+
+Console.WriteLine("== 5. Commands and reads");
+var created = new ConcurrentBag<Guid>();
+object Draft(int worker, long i) => new
+{
+    headline = $"Benchmark story {worker}-{i}", desk = "world", byline = new[] { "Bench Writer" },
+    body = string.Join(' ', Enumerable.Repeat("The delegation will attend ceremonies in Pyongyang on Thursday.", 12))
+};
+var create = await Load.RunAsync("(a) Create draft", options.Clients, seconds, async (w, i) =>
+{
+    var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));
+    if (r.Ok) created.Add(Guid.Parse(r.Json!["id"]!.GetValue<string>()));
+    return r.Ok;
+});
+Record(create);
+
+var mine = new (Guid Id, int Version)[options.Clients];
+var revise = await Load.RunAsync("(b) Revise own draft (correct version)", options.Clients, seconds, async (w, i) =>
+{
+    var r = await service.SendAsync(HttpMethod.Patch, $"/api/articles/{mine[w].Id}", editor[w],
+        new { version = mine[w].Version, standfirst = $"Standfirst {i}" });
+    if (r.Ok) mine[w].Version = r.Json!["version"]!.GetValue<int>();
+    return r.Ok;
+}, prepare: async w =>
+{
+    var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, -1));
+    mine[w] = (Guid.Parse(r.Json!["id"]!.GetValue<string>()), r.Json!["version"]!.GetValue<int>());
+});
+Record(revise);
+
+var ids = created.ToArray();
+Record(await Load.RunAsync("(c) GET article", options.Clients, seconds,
+    async (w, i) => await service.GetOkAsync($"/api/articles/{ids[(int)((i * 7919 + w) % ids.Length)]}", editor[w])));
+
+var slugs = new ConcurrentBag<string>();
+var lags = new ConcurrentBag<double>();
+var lagProbes = new ConcurrentBag<Task>();
+var story = await Load.RunAsync("(f) Full story: create, submit, approve, publish", options.Clients, seconds, async (w, i) =>
+{
+    var draft = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));
+    if (!draft.Ok) return false;
+    var id = draft.Json!["id"]!.GetValue<string>();
+    var submitted = await service.SendAsync(HttpMethod.Post, $"/api/articles/{id}/submit", editor[w], new { version = 1 });
+    if (!submitted.Ok) return false;
+    var approved = await service.SendAsync(HttpMethod.Post, $"/api/articles/{id}/approve", reviewer, new { version = 2, revision = 1 });
+    if (!approved.Ok) return false;
+    var published = await service.SendAsync(HttpMethod.Post, $"/api/articles/{id}/publish", publisher, new { version = 3 });
+    if (!published.Ok) return false;
+    var slug = published.Json!["slug"]!.GetValue<string>();
+    slugs.Add(slug);
+    if (i % 2 == 0) lagProbes.Add(MeasureLag(slug));
+    return true;
+}, note: "4 requests per story");
+Record(story);
+await Task.WhenAll(lagProbes);
+var lagList = lags.ToList();
+lagList.Sort();
+var lagP99 = Measurement.Percentile(lagList, 0.99);
+Fact("Publish-to-public-page lag under load (p50 / p99)",
+    $"{Measurement.Percentile(lagList, 0.5):F0} / {lagP99:F0} ms over {lagList.Count} publications", "p99 < 1 s", lagP99 < 1000);
+
+var published_ = slugs.ToArray();
+Record(await Load.RunAsync("(d) GET public article page", options.Clients, seconds,
+    async (w, i) => await service.GetOkAsync($"/public/articles/{published_[(int)((i * 7919 + w) % published_.Length)]}", null)));
+
+Console.WriteLine("== 6. Command latency on an article with 1 000 revisions versus 1");
+var longOne = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[0], Draft(0, -2));
+var longId = longOne.Json!["id"]!.GetValue<string>();
+var longVersion = 1;
+for (var r = 0; r < 999; r++)
+    longVersion = (await service.SendAsync(HttpMethod.Patch, $"/api/articles/{longId}", editor[0], new { version = longVersion, standfirst = $"Rev {r}" })).Json!["version"]!.GetValue<int>();
+var shortOne = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[1], Draft(1, -2));
+var shortId = shortOne.Json!["id"]!.GetValue<string>();
+var shortVersion = 1;
+var longLatency = new List<double>();
+var shortLatency = new List<double>();
+for (var r = 0; r < 300; r++)
+{
+    var t = Stopwatch.GetTimestamp();
+    longVersion = (await service.SendAsync(HttpMethod.Patch, $"/api/articles/{longId}", editor[0], new { version = longVersion, standfirst = $"Long {r}" })).Json!["version"]!.GetValue<int>();
+    longLatency.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+    t = Stopwatch.GetTimestamp();
+    shortVersion = (await service.SendAsync(HttpMethod.Patch, $"/api/articles/{shortId}", editor[1], new { version = shortVersion, standfirst = $"Short {r}" })).Json!["version"]!.GetValue<int>();
+    shortLatency.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+}
+longLatency.Sort();
+shortLatency.Sort();
+var ratio = Measurement.Percentile(longLatency, 0.5) / Measurement.Percentile(shortLatency, 0.5);
+Fact("Revise latency p50: 1 000+ revisions vs 1", $"{Measurement.Percentile(longLatency, 0.5):F2} ms vs {Measurement.Percentile(shortLatency, 0.5):F2} ms (×{ratio:F2})", "≤ 1.2×", ratio <= 1.2);
+Fact("Revise latency p99: 1 000+ revisions vs 1", $"{Measurement.Percentile(longLatency, 0.99):F2} ms vs {Measurement.Percentile(shortLatency, 0.99):F2} ms");
+
+var rss = service.PeakRssMb();
+Fact("Peak RSS of the service", $"{rss:F0} MB", "< 300 MB", rss < 300);
+await service.DisposeAsync();
+
+Console.WriteLine("== 7. Projection rebuild speed (service stopped)");
+var events = await seeder.EventCountAsync();
+foreach (var projection in new[] { "PublishedArticle", "AuditLog" })
+{
+    var timer = Stopwatch.StartNew();
+    await Exec("dotnet", $"{options.App} projections rebuild -p {projection}", environment);
+    var rate = events / timer.Elapsed.TotalSeconds;
+    Fact($"Rebuild {projection} over {events:N0} events", $"{rate:N0} events/s ({timer.Elapsed.TotalSeconds:F1} s, including ~1 s process start)", "≥ 15 000 events/s", rate >= 15000);
+}
+
+await Report.WriteAsync(options, results, append, select, facts);
+return 0;
+
+async Task MeasureLag(string slug)
+{
+    var t = Stopwatch.GetTimestamp();
+    while (Stopwatch.GetElapsedTime(t) < TimeSpan.FromSeconds(10))
+    {
+        if (await service.GetOkAsync($"/public/articles/{slug}", null)) { lags.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds); return; }
+        await Task.Delay(5);
+    }
+    lags.Add(10_000);
+}
+
+static async Task Exec(string file, string arguments, IDictionary<string, string> env)
+{
+    var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var (k, v) in env) info.Environment[k] = v;
+    using var process = Process.Start(info)!;
+    var output = process.StandardOutput.ReadToEndAsync();
+    var error = process.StandardError.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed:\n{await output}\n{await error}");
+}
+
+public sealed record Options(string App, string PgHost, int PgPort, int Port, int Seconds, int Clients, int PgbenchClients,
+    int SmallBoard, int LargeBoard, string Work, string Results)
+{
+    public static Options Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        return new Options(Get("app", ""), Get("pg-host", "127.0.0.1"), Int("pg-port", 5432), Int("port", 5181), Int("seconds", 20),
+            Int("clients", 32), Int("pgbench-clients", 8), Int("small-board", 10_000), Int("large-board", 100_000),
+            Get("work", Path.GetTempPath()), Get("results", "."));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace Newsroom.Bench;
+
+public static class Report
+{
+    /// <summary>The results table (with each figure's ratio to the same run's pgbench baseline) and the machine it ran on.</summary>
+    public static async Task WriteAsync(Options options, List<Measurement> results, Measurement append, Measurement select,
+        List<(string Name, string Value, string Target, bool? Met)> facts)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# Newsroom benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC").AppendLine();
+        md.AppendLine("## Machine").AppendLine();
+        foreach (var line in await Machine()) md.AppendLine($"- {line}");
+        md.AppendLine($"- Load: {options.Clients} HTTP clients (pgbench: {options.PgbenchClients}), {options.Seconds} s per phase, client and service on the same machine");
+        md.AppendLine().AppendLine("## Throughput and latency").AppendLine();
+        md.AppendLine("| measurement | clients | ops/s | p50 ms | p99 ms | ops/s ÷ baseline | errors |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var m in results)
+        {
+            var baseline = m == append || m == select ? null
+                : m.Name.StartsWith("(a)") || m.Name.StartsWith("(b)") || m.Name.StartsWith("(f)") ? append : select;
+            var ratio = baseline is null ? "baseline" : (m.Throughput / baseline.Throughput).ToString("P0", CultureInfo.InvariantCulture) + $" of {Short(baseline)}";
+            md.AppendLine($"| {m.Name}{(m.Note is null ? "" : $" ({m.Note})")} | {m.Clients} | {m.Throughput:F0} | {m.P50Ms:F1} | {m.P99Ms:F1} | {ratio} | {m.Errors} |");
+        }
+        md.AppendLine().AppendLine("## Other figures").AppendLine();
+        md.AppendLine("| figure | value | target | met |").AppendLine("|---|---|---|---|");
+        foreach (var f in facts) md.AppendLine($"| {f.Name} | {f.Value} | {f.Target} | {(f.Met is null ? "" : f.Met.Value ? "yes" : "no")} |");
+
+        Directory.CreateDirectory(options.Results);
+        var file = Path.Combine(options.Results, $"results-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(file, md.ToString());
+        Console.WriteLine();
+        Console.WriteLine(md.ToString());
+        Console.WriteLine($"Written to {file}");
+    }
+
+    private static string Short(Measurement baseline) => baseline.Name.Contains("append") ? "pgbench append" : "pgbench select";
+
+    private static async Task<List<string>> Machine()
+    {
+        var lines = new List<string>();
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        var memKb = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        lines.Add($"CPU: {cpu}, {Environment.ProcessorCount} cores; memory {long.Parse(memKb) / 1024 / 1024} GiB");
+        lines.Add($"OS: {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {Environment.Version}");
+        try { lines.Add("PostgreSQL: " + (await PgBench.Exec("psql", "--version")).Trim() + " (fsync on, synchronous_commit on)"); }
+        catch { lines.Add("PostgreSQL: version unknown"); }
+        return lines;
+    }
+}

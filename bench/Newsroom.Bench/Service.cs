@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Newsroom.Bench;
+
+/// <summary>The service under test, as a separate process in its production configuration.</summary>
+public sealed class Service : IAsyncDisposable
+{
+    private Process? _process;
+    public string BaseUrl { get; }
+    public HttpClient Http { get; }
+
+    public Service(int port, int clients)
+    {
+        BaseUrl = $"http://127.0.0.1:{port}";
+        Http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = clients * 2,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseCookies = false
+        }) { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Starts the process and returns the time until the first authenticated request succeeded.</summary>
+    public async Task<TimeSpan> StartAsync(string appDll, IDictionary<string, string> environment, string logFile, string token)
+    {
+        var info = new ProcessStartInfo("dotnet", $"{appDll} --urls {BaseUrl}")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(appDll)!
+        };
+        foreach (var (k, v) in environment) info.Environment[k] = v;
+        var started = Stopwatch.StartNew();
+        _process = Process.Start(info)!;
+        var log = new StreamWriter(logFile) { AutoFlush = true };
+        _process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (log) log.WriteLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (log) log.WriteLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        while (started.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The service exited ({_process.ExitCode}); see {logFile}");
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles?limit=1");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await Http.SendAsync(request);
+                if (response.IsSuccessStatusCode) return started.Elapsed;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(5);
+        }
+        throw new TimeoutException("The service did not answer within 120 s.");
+    }
+
+    /// <summary>Peak resident set size (VmHWM) of the service process, in MB.</summary>
+    public double PeakRssMb()
+    {
+        var line = File.ReadLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith("VmHWM:"));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+    }
+
+    public async Task<(bool Ok, JsonObject? Json, string? ETag)> SendAsync(HttpMethod method, string url, string token, object? body = null,
+        string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (ifMatch != null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (body != null) request.Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length > 0 && text[0] == '{' ? JsonNode.Parse(text)!.AsObject() : null;
+        return (response.IsSuccessStatusCode, json, response.Headers.ETag?.Tag);
+    }
+
+    public async Task<bool> GetOkAsync(string url, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (token != null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        return response.IsSuccessStatusCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        Http.Dispose();
+    }
+}
