@@ -13,7 +13,14 @@ var seconds = TimeSpan.FromSeconds(options.Seconds);
 var results = new List<Measurement>();
 var facts = new List<(string Name, string Value, string Target, bool? Met)>();
 void Fact(string name, string value, string target = "", bool? met = null) { facts.Add((name, value, target, met)); Console.WriteLine($"  {name}: {value}"); }
-void Record(Measurement m) { results.Add(m); Console.WriteLine($"  {m.Name}: {m.Throughput:F0}/s p50 {m.P50Ms:F1} ms p99 {m.P99Ms:F1} ms ({m.Errors} errors)"); }
+void Record(Measurement m) { results.Add(m); Console.WriteLine($"  {m.Name}: {m.Throughput:F0}/s p50 {m.P50Ms:F1} ms p99 {m.P99Ms:F1} ms ({m.Errors} errors){(m.Cpu is null ? "" : "; " + m.Cpu)}"); }
+// Runs a load phase and notes how busy each process kept the CPU meanwhile.
+async Task<Measurement> Phase(Service service, Func<Task<Measurement>> run)
+{
+    var before = CpuSnapshot.Take(service.Pid);
+    var m = await run();
+    return m with { Cpu = CpuSnapshot.Take(service.Pid).Since(before).Describe(m.Seconds) };
+}
 var connectionString = $"Host={options.PgHost};Port={options.PgPort};Username=postgres;Database=postgres;Maximum Pool Size=100";
 
 Console.WriteLine("== 1. PostgreSQL baseline (pgbench)");
@@ -56,8 +63,8 @@ foreach (var target in new[] { options.SmallBoard, options.LargeBoard })
     Console.WriteLine($"  seeded {missing:N0} articles in {seedTimer.Elapsed.TotalSeconds:F1} s; waiting for the async projections");
     var caughtUp = await seeder.WaitForProjectionsAsync(TimeSpan.FromMinutes(10));
     Console.WriteLine($"  projections caught up {caughtUp.TotalSeconds:F1} s later");
-    var board = await Load.RunAsync($"Board query (status+desk filter) at {target:N0} articles", options.Clients, seconds,
-        async (_, _) => await service.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", boardReader));
+    var board = await Phase(service, () => Load.RunAsync($"Board query (status+desk filter) at {target:N0} articles", options.Clients, seconds,
+        async (_, _) => await service.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", boardReader)));
     Record(board);
     if (target == options.LargeBoard) Fact($"Board p99 at {target:N0} articles", $"{board.P99Ms:F1} ms", "< 50 ms", board.P99Ms < 50);
 }
@@ -69,16 +76,16 @@ object Draft(int worker, long i) => new
     headline = $"Benchmark story {worker}-{i}", desk = "world", byline = new[] { "Bench Writer" },
     body = string.Join(' ', Enumerable.Repeat("The delegation will attend ceremonies in Pyongyang on Thursday.", 12))
 };
-var create = await Load.RunAsync("(a) Create draft", options.Clients, seconds, async (w, i) =>
+var create = await Phase(service, () => Load.RunAsync("(a) Create draft", options.Clients, seconds, async (w, i) =>
 {
     var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));
     if (r.Ok) created.Add(Guid.Parse(r.Json!["id"]!.GetValue<string>()));
     return r.Ok;
-});
+}));
 Record(create);
 
 var mine = new (Guid Id, int Version)[options.Clients];
-var revise = await Load.RunAsync("(b) Revise own draft (correct version)", options.Clients, seconds, async (w, i) =>
+var revise = await Phase(service, () => Load.RunAsync("(b) Revise own draft (correct version)", options.Clients, seconds, async (w, i) =>
 {
     var r = await service.SendAsync(HttpMethod.Patch, $"/api/articles/{mine[w].Id}", editor[w],
         new { version = mine[w].Version, standfirst = $"Standfirst {i}" });
@@ -88,17 +95,17 @@ var revise = await Load.RunAsync("(b) Revise own draft (correct version)", optio
 {
     var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, -1));
     mine[w] = (Guid.Parse(r.Json!["id"]!.GetValue<string>()), r.Json!["version"]!.GetValue<int>());
-});
+}));
 Record(revise);
 
 var ids = created.ToArray();
-Record(await Load.RunAsync("(c) GET article", options.Clients, seconds,
-    async (w, i) => await service.GetOkAsync($"/api/articles/{ids[(int)((i * 7919 + w) % ids.Length)]}", editor[w])));
+Record(await Phase(service, () => Load.RunAsync("(c) GET article", options.Clients, seconds,
+    async (w, i) => await service.GetOkAsync($"/api/articles/{ids[(int)((i * 7919 + w) % ids.Length)]}", editor[w]))));
 
 var slugs = new ConcurrentBag<string>();
 var lags = new ConcurrentBag<double>();
 var lagProbes = new ConcurrentBag<Task>();
-var story = await Load.RunAsync("(f) Full story: create, submit, approve, publish", options.Clients, seconds, async (w, i) =>
+var story = await Phase(service, () => Load.RunAsync("(f) Full story: create, submit, approve, publish", options.Clients, seconds, async (w, i) =>
 {
     var draft = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));
     if (!draft.Ok) return false;
@@ -113,7 +120,7 @@ var story = await Load.RunAsync("(f) Full story: create, submit, approve, publis
     slugs.Add(slug);
     if (i % 2 == 0) lagProbes.Add(MeasureLag(slug));
     return true;
-}, note: "4 requests per story");
+}, note: "4 requests per story"));
 Record(story);
 await Task.WhenAll(lagProbes);
 var lagList = lags.ToList();
@@ -123,8 +130,8 @@ Fact("Publish-to-public-page lag under load (p50 / p99)",
     $"{Measurement.Percentile(lagList, 0.5):F0} / {lagP99:F0} ms over {lagList.Count} publications", "p99 < 1 s", lagP99 < 1000);
 
 var published_ = slugs.ToArray();
-Record(await Load.RunAsync("(d) GET public article page", options.Clients, seconds,
-    async (w, i) => await service.GetOkAsync($"/public/articles/{published_[(int)((i * 7919 + w) % published_.Length)]}", null)));
+Record(await Phase(service, () => Load.RunAsync("(d) GET public article page", options.Clients, seconds,
+    async (w, i) => await service.GetOkAsync($"/public/articles/{published_[(int)((i * 7919 + w) % published_.Length)]}", null))));
 
 Console.WriteLine("== 6. Command latency on an article with 1 000 revisions versus 1");
 var longOne = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[0], Draft(0, -2));

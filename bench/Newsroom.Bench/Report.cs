@@ -24,6 +24,8 @@ public static class Report
             var ratio = baseline is null ? "baseline" : (m.Throughput / baseline.Throughput).ToString("P0", CultureInfo.InvariantCulture) + $" of {Short(baseline)}";
             md.AppendLine($"| {m.Name}{(m.Note is null ? "" : $" ({m.Note})")} | {m.Clients} | {m.Throughput:F0} | {m.P50Ms:F1} | {m.P99Ms:F1} | {ratio} | {m.Errors} |");
         }
+        md.AppendLine().AppendLine("Where the CPU went during each phase (cores busy on average; the machine has " + Environment.ProcessorCount + "):").AppendLine();
+        foreach (var m in results.Where(r => r.Cpu != null)) md.AppendLine($"- {m.Name}: {m.Cpu}");
         md.AppendLine().AppendLine("## Other figures").AppendLine();
         md.AppendLine("| figure | value | target | met |").AppendLine("|---|---|---|---|");
         foreach (var f in facts) md.AppendLine($"| {f.Name} | {f.Value} | {f.Target} | {(f.Met is null ? "" : f.Met.Value ? "yes" : "no")} |");

@@ -57,6 +57,8 @@ public sealed class Service : IAsyncDisposable
     }
 
     /// <summary>Peak resident set size (VmHWM) of the service process, in MB.</summary>
+    public int Pid => _process!.Id;
+
     public double PeakRssMb()
     {
         var line = File.ReadLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith("VmHWM:"));

@@ -218,6 +218,17 @@ public sealed partial class Article
         return article;
     }
 
+    /// <summary>Folds several events in order; <paramref name="state"/> is changed, so pass a copy when the original must stay.</summary>
+    public static Article FoldAll(Article? state, IEnumerable<IArticleEvent> events)
+    {
+        foreach (var e in events) state = Fold(state, e);
+        return state ?? throw new InvalidOperationException("No events to fold.");
+    }
+
+    /// <summary>A deep copy, for folding without touching an instance Marten may still hold.</summary>
+    public static Article Copy(Article article) =>
+        System.Text.Json.JsonSerializer.Deserialize<Article>(System.Text.Json.JsonSerializer.Serialize(article))!;
+
     private static Article Tap(Article article, Action<Article> apply)
     {
         apply(article);

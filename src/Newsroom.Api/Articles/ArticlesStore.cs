@@ -33,7 +33,13 @@ public static class ArticlesStore
                 // Withdrawn articles keep their slug so their URL goes on answering 410 (ADR 0011).
                 index.Predicate = "status in ('Published', 'Withdrawn')";
             })
-            .Duplicate(a => a.UpdatedAt, "timestamptz")
+            // One index serves the board's usual query (desk and status filters, newest change first, id as
+            // the tie-break of the keyset cursor) without a sort.
+            .Duplicate(a => a.UpdatedAt, "timestamptz", configure: index =>
+            {
+                index.Name = "mt_doc_article_idx_board";
+                index.Columns = ["desk", "status", "updated_at", "id"];
+            })
             .Duplicate(a => a.SubmittedAt, "timestamptz");
 
         options.Schema.For<Drafting.IdempotencyRecord>();

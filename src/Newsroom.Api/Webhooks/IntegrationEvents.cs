@@ -34,7 +34,8 @@ public static class IntegrationEvents
     public static IReadOnlyList<ArticleIntegrationEvent> For(Article before, IReadOnlyList<IArticleEvent> events)
     {
         var result = new List<ArticleIntegrationEvent>();
-        var state = Clone(before);
+        if (!events.Any(e => e is ArticlePublished or ArticleCorrected or ArticleWithdrawn)) return result;
+        var state = Article.Copy(before);
         foreach (var e in events)
         {
             state = Article.Fold(state, e);
@@ -54,7 +55,4 @@ public static class IntegrationEvents
         return result;
     }
 
-    // Folding mutates; the caller's article (Marten's stream aggregate) must stay as it was.
-    private static Article Clone(Article article) =>
-        JsonSerializer.Deserialize<Article>(JsonSerializer.Serialize(article))!;
 }

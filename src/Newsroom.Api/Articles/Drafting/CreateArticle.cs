@@ -99,8 +99,7 @@ public static partial class ArticleCreation
             return await AlreadyCreatedAsync(fresh, http, recordId!) ?? throw new InvalidOperationException("Idempotency record without article.");
         }
 
-        var created = await session.LoadAsync<Article>(id, http.RequestAborted);
-        return ArticleHttp.Created(http, created!);
+        return ArticleHttp.Created(http, Article.FoldAll(null, decision.Events));
     }
 }
 

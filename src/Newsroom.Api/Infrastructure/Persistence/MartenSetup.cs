@@ -49,6 +49,8 @@ public static class MartenSetup
         options.AutoCreateSchemaObjects = migrateAtStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
 
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // Appends in one round trip; versions still come from FetchForWriting's optimistic check.
+        options.Events.AppendMode = EventAppendMode.Quick;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
@@ -58,6 +60,10 @@ public static class MartenSetup
         options.Events.UseListenNotifyForEventAppends = true;
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+
+        // Commands load the article with FetchForWriting; let the inline snapshot update reuse that instance
+        // instead of loading it a second time.
+        options.Projections.UseIdentityMapForAggregates = true;
 
         options.AddArticles();
         options.AddPublicArticles();

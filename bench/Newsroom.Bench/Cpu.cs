@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Newsroom.Bench;
+
+/// <summary>
+/// CPU seconds used by the service, by PostgreSQL (all its processes) and by this driver, read from /proc:
+/// where a phase's time went, measured rather than guessed.
+/// </summary>
+public readonly record struct CpuSnapshot(double Service, double Postgres, double Driver)
+{
+    private static readonly double TicksPerSecond = 100.0; // USER_HZ on Linux
+
+    public static CpuSnapshot Take(int servicePid) => new(
+        ProcessSeconds(servicePid),
+        Directory.EnumerateDirectories("/proc").Select(d => Path.GetFileName(d)).Where(n => n.All(char.IsDigit))
+            .Select(int.Parse).Where(IsPostgres).Sum(ProcessSeconds),
+        ProcessSeconds(Environment.ProcessId));
+
+    public CpuSnapshot Since(CpuSnapshot before) => new(Service - before.Service, Postgres - before.Postgres, Driver - before.Driver);
+
+    public string Describe(double seconds) =>
+        $"CPU cores busy: service {Service / seconds:F2}, PostgreSQL {Postgres / seconds:F2}, load driver {Driver / seconds:F2}";
+
+    private static bool IsPostgres(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").StartsWith("postgres", StringComparison.Ordinal); }
+        catch { return false; }
+    }
+
+    private static double ProcessSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // utime and stime are fields 14 and 15 of /proc/pid/stat (11 and 12 after the command name).
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch { return 0; }
+    }
+}
