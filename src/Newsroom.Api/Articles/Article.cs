@@ -21,6 +21,13 @@ public sealed partial class Article
     public string? Reviewer { get; set; }
     public string Slug { get; set; } = "";
 
+    /// <summary>The slug while it is (or was) a public URL: published or withdrawn; otherwise null. Uniquely indexed.</summary>
+    public string? LiveSlug
+    {
+        get => Status is ArticleStatus.Published or ArticleStatus.Withdrawn ? Slug : null;
+        set { } // derived; present so the stored document reads back
+    }
+
     public Actor CreatedBy { get; set; } = null!;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

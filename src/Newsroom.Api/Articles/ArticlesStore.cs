@@ -5,7 +5,7 @@ namespace Newsroom.Articles;
 
 public static class ArticlesStore
 {
-    public const string LiveSlugIndex = "mt_doc_article_uidx_live_slug";
+    public const string LiveSlugIndex = "mt_doc_article_uidx_live_slug_v2";
 
     /// <summary>The article streams, and the article view kept inline with every append (read-your-writes).</summary>
     public static StoreOptions AddArticles(this StoreOptions options)
@@ -25,13 +25,15 @@ public static class ArticlesStore
             .Duplicate(a => a.Desk)
             .Duplicate(a => a.CreatedById)
             .Duplicate(a => a.Reviewer)
+            // Slug allocation at creation looks slugs up among all articles: a plain index.
+            .Duplicate(a => a.Slug)
             // Rule 7 in the database itself: two publications racing for one slug cannot both commit.
-            .Duplicate(a => a.Slug, configure: index =>
+            // LiveSlug is the slug of a published or withdrawn article and null otherwise; nulls never
+            // collide, so a plain unique index covers exactly the live articles (ADR 0010, 0011).
+            .Duplicate(a => a.LiveSlug, configure: index =>
             {
                 index.Name = LiveSlugIndex;
                 index.IsUnique = true;
-                // Withdrawn articles keep their slug so their URL goes on answering 410 (ADR 0011).
-                index.Predicate = "status in ('Published', 'Withdrawn')";
             })
             // One index serves the board's usual query (desk and status filters, newest change first, id as
             // the tie-break of the keyset cursor) without a sort.

@@ -107,10 +107,10 @@ public static class GetAuditEndpoint
             Csv(i.Type), Csv(i.Actor.Id), Csv(i.Actor.Name),
             Infrastructure.Iso8601.Utc(i.At), Csv(i.Summary)) + "\n";
 
-        // RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.
+        // RFC 4180 quoting; a leading =, +, -, @, tab or carriage return is prefixed with ' so spreadsheets do not run it as a formula.
         private static string Csv(string value)
         {
-            if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
+            if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
             return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
         }
     }

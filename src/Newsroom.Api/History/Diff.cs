@@ -41,6 +41,7 @@ public static class DiffEndpoint
         if (before is null || after is null)
             return Problem.NotFound($"The article has revisions 1 to {revisions.Count}.").ToResult(http);
 
+        http.Response.Headers.ETag = ArticleHttp.ETag(stream.Current.Version);
         return TypedResults.Ok(new DiffResponse(a, b, Compare(before.Content, after.Content)));
     }
 
@@ -85,5 +86,5 @@ public static class DiffEndpoint
         return pieces;
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static JsonSerializerOptions Json => Infrastructure.Http.JsonSetup.Options;
 }

@@ -52,6 +52,7 @@ public static class GetRevisionEndpoint
         var stream = await ArticleStream.LoadVisibleAsync(session, http, id);
         if (stream is null) return Problem.NotFound().ToResult(http);
         var snapshot = stream.Revisions().FirstOrDefault(r => r.Revision == revision);
+        http.Response.Headers.ETag = ArticleHttp.ETag(stream.Current.Version);
         if (snapshot is null) return Problem.NotFound($"The article has no revision {revision}.").ToResult(http);
         return TypedResults.Ok(RevisionContent.From(snapshot));
     }

@@ -26,6 +26,13 @@ public static class ChainVerifier
                 rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
+        long streamVersion = 0;
+        await using (var command = new NpgsqlCommand($"select version from {MartenSetup.Schema}.mt_streams where id = @id", session.Connection))
+        {
+            command.Parameters.AddWithValue("id", streamId);
+            streamVersion = await command.ExecuteScalarAsync(ct) is long v ? v : 0;
+        }
+
         var links = (await session.Query<ChainLink>().Where(l => l.StreamId == streamId).OrderBy(l => l.Version).ToListAsync(ct))
             .ToDictionary(l => l.Version);
 
@@ -46,6 +53,9 @@ public static class ChainVerifier
             expectedVersion++;
         }
 
+        // The stream row remembers how many events there were: deleting the newest events with their links shows here.
+        if (streamVersion >= expectedVersion)
+            return Broken(rows.Count, expectedVersion, $"The stream is at version {streamVersion} but its events end at {expectedVersion - 1}: the newest were deleted.");
         if (links.Keys.Any(v => v >= expectedVersion))
             return Broken(rows.Count, expectedVersion, $"Event {expectedVersion} has a chain link but no longer exists: it was deleted.");
 

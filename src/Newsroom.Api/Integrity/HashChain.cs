@@ -48,7 +48,11 @@ public sealed class HashChainListener : DocumentSessionListenerBase
         foreach (var stream in session.PendingChanges.Streams())
         {
             if (stream.Events.Count == 0) continue;
-            var version = stream.ExpectedVersionOnServer ?? 0;
+            // A new stream starts at 0. An append to an existing stream must know its version (FetchForWriting
+            // gives it): guessing would chain the events to the wrong link.
+            var version = stream.ActionType == JasperFx.Events.StreamActionType.Start ? 0
+                : stream.ExpectedVersionOnServer ?? throw new InvalidOperationException(
+                    $"Appending to stream {stream.Id} without a known version: use FetchForWriting so the hash chain can link the events.");
             var previous = version == 0
                 ? HashChain.Genesis
                 : (await session.LoadAsync<ChainLink>(ChainLink.IdFor(stream.Id, version), token))?.Hash ?? HashChain.Genesis;

@@ -74,12 +74,13 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         switch (fact)
         {
             case ArticleRevised { Changes.Desk: { } newDesk } when newDesk != tracked.Desk:
-                Count(stats, tracked.Status, -1);
-                operations.Store(stats);
-                tracked.Desk = newDesk;
-                stats = await DeskAsync(operations, newDesk, ct);
-                Count(stats, tracked.Status, +1);
+                stats = await MoveDeskAsync(operations, stats, tracked, newDesk, ct);
                 break;
+            case ArticleCorrected { Changes.Desk: { } correctedDesk } when correctedDesk != tracked.Desk:
+                stats = await MoveDeskAsync(operations, stats, tracked, correctedDesk, ct);
+                break;
+            case ArticleRevised or ArticleCorrected:
+                return;
             case SubmittedForReview s:
                 tracked.SubmittedAt = s.At;
                 Move(stats, tracked, ArticleStatus.InReview);
@@ -108,6 +109,17 @@ public sealed partial class DeskStatisticsProjection : EventProjection
 
         operations.Store(tracked);
         operations.Store(stats);
+    }
+
+    private static async Task<DeskStatistics> MoveDeskAsync(IDocumentOperations operations, DeskStatistics from,
+        DeskStatisticsArticle article, string newDesk, CancellationToken ct)
+    {
+        Count(from, article.Status, -1);
+        operations.Store(from);
+        article.Desk = newDesk;
+        var to = await DeskAsync(operations, newDesk, ct);
+        Count(to, article.Status, +1);
+        return to;
     }
 
     private static async Task<DeskStatistics> DeskAsync(IDocumentOperations operations, string desk, CancellationToken ct) =>

@@ -28,13 +28,17 @@ public sealed class WebhookOptions
                 throw new InvalidOperationException("Every webhook subscriber needs a Name.");
             if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
                 throw new InvalidOperationException($"Webhook subscriber '{s.Name}' needs an absolute http(s) Url, not '{s.Url}'.");
-            if (string.IsNullOrEmpty(s.Secret))
+            if (string.IsNullOrWhiteSpace(s.Secret))
                 throw new InvalidOperationException($"Webhook subscriber '{s.Name}' needs a Secret to sign its deliveries.");
         }
-        if (Subscribers.GroupBy(s => s.Name).Any(g => g.Count() > 1))
+        if (Subscribers.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
             throw new InvalidOperationException("Webhook subscriber names must be unique.");
-        try { _ = Delays(); }
-        catch (FormatException) { throw new InvalidOperationException($"Webhooks__RetryDelays is a comma-separated list of seconds, not '{RetryDelays}'."); }
+        TimeSpan[] delays;
+        try { delays = Delays(); }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        { throw new InvalidOperationException($"Webhooks__RetryDelays is a comma-separated list of seconds, not '{RetryDelays}'."); }
+        if (delays.Any(d => d <= TimeSpan.Zero || d > TimeSpan.FromDays(1)))
+            throw new InvalidOperationException("Each webhook retry delay is more than 0 and at most a day.");
     }
 }
 

@@ -64,6 +64,20 @@ public class the_hash_chain(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task deleting_the_newest_events_with_their_links_is_noticed()
+    {
+        var published = await Api.Published();
+        await Sql($"delete from newsroom.mt_doc_chainlink where stream_id = '{published.Id()}' and version = 4");
+        await Sql($"delete from newsroom.mt_events where stream_id = '{published.Id()}' and version = 4");
+
+        var result = await Verify(published.Id());
+
+        result["valid"]!.GetValue<bool>().ShouldBeFalse();
+        result["firstBrokenVersion"]!.GetValue<int>().ShouldBe(4);
+        result["detail"]!.GetValue<string>().ShouldContain("newest were deleted");
+    }
+
+    [Fact]
     public async Task the_command_line_check_reports_every_stream_and_fails_on_a_broken_one()
     {
         var clean = await Api.Published();

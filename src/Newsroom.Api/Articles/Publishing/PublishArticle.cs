@@ -56,7 +56,5 @@ public static class LiveArticles
     /// on answering 410 rather than showing another story (ADR 0011).
     /// </summary>
     public static Task<bool> SlugTakenByAnotherAsync(IQuerySession session, Article article, CancellationToken ct) =>
-        session.Query<Article>()
-            .AnyAsync(a => a.Slug == article.Slug && a.Id != article.Id
-                && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Withdrawn), ct);
+        session.Query<Article>().AnyAsync(a => a.LiveSlug == article.Slug && a.Id != article.Id, ct);
 }

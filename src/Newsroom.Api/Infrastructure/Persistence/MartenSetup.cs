@@ -64,6 +64,8 @@ public static class MartenSetup
         // Commands load the article with FetchForWriting; let the inline snapshot update reuse that instance
         // instead of loading it a second time.
         options.Projections.UseIdentityMapForAggregates = true;
+        // Rebuilds write through PostgreSQL's binary COPY (every projection declares its teardown).
+        options.Projections.RebuildWithBulkCopy = true;
 
         options.AddArticles();
         options.AddPublicArticles();
