@@ -11,6 +11,7 @@ using Newsroom.Infrastructure.Identity;
 var options = Options.Parse(args);
 var seconds = TimeSpan.FromSeconds(options.Seconds);
 var results = new List<Measurement>();
+var connectionString = $"Host={options.PgHost};Port={options.PgPort};Username=postgres;Database=postgres;Maximum Pool Size=100";
 var facts = new List<(string Name, string Value, string Target, bool? Met)>();
 void Fact(string name, string value, string target = "", bool? met = null) { facts.Add((name, value, target, met)); Console.WriteLine($"  {name}: {value}"); }
 void Record(Measurement m) { results.Add(m); Console.WriteLine($"  {m.Name}: {m.Throughput:F0}/s p50 {m.P50Ms:F1} ms p99 {m.P99Ms:F1} ms ({m.Errors} errors){(m.Cpu is null ? "" : "; " + m.Cpu)}"); }
@@ -18,10 +19,22 @@ void Record(Measurement m) { results.Add(m); Console.WriteLine($"  {m.Name}: {m.
 async Task<Measurement> Phase(Service service, Func<Task<Measurement>> run)
 {
     var before = CpuSnapshot.Take(service.Pid);
+    var rowsBefore = await RowsWrittenAsync();
     var m = await run();
-    return m with { Cpu = CpuSnapshot.Take(service.Pid).Since(before).Describe(m.Seconds) };
+    var rows = await RowsWrittenAsync() - rowsBefore;
+    var perOp = m.Operations == 0 ? 0 : rows / (double)m.Operations;
+    return m with { Cpu = CpuSnapshot.Take(service.Pid).Since(before).Describe(m.Seconds) + $"; rows written per operation (incl. async projections) {perOp:F1}" };
 }
-var connectionString = $"Host={options.PgHost};Port={options.PgPort};Username=postgres;Database=postgres;Maximum Pool Size=100";
+
+// Rows inserted, updated and deleted in the service's database (pg_stat_database): the write amplification.
+async Task<long> RowsWrittenAsync()
+{
+    await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new Npgsql.NpgsqlCommand(
+        "select pg_stat_force_next_flush(); select tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = 'postgres'", connection);
+    return (long)(await command.ExecuteScalarAsync())!;
+}
 
 Console.WriteLine("== 1. PostgreSQL baseline (pgbench)");
 var (append, select) = await PgBench.RunAsync(options.PgHost, options.PgPort, Path.Combine(options.Work, "pgbench"), options.PgbenchClients, options.Seconds);
@@ -63,6 +76,8 @@ foreach (var target in new[] { options.SmallBoard, options.LargeBoard })
     Console.WriteLine($"  seeded {missing:N0} articles in {seedTimer.Elapsed.TotalSeconds:F1} s; waiting for the async projections");
     var caughtUp = await seeder.WaitForProjectionsAsync(TimeSpan.FromMinutes(10));
     Console.WriteLine($"  projections caught up {caughtUp.TotalSeconds:F1} s later");
+    // What autovacuum would do after a bulk load, done now so plans do not depend on its timing.
+    await PgBench.Psql(options.PgHost, options.PgPort, "postgres", "analyze;");
     var board = await Phase(service, () => Load.RunAsync($"Board query (status+desk filter) at {target:N0} articles", options.Clients, seconds,
         async (_, _) => await service.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", boardReader)));
     Record(board);

@@ -27,7 +27,7 @@ public static class FeedEndpoints
 
     private static async Task<IReadOnlyList<PublishedArticle>> NewestAsync(IQuerySession session, CancellationToken ct) =>
         await session.Query<PublishedArticle>()
-            .Where(a => a.EverPublished && !a.Withdrawn)
+            .Where(a => a.PublishedAt != null && !a.Withdrawn)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(FeedSize)
             .ToListAsync(ct);

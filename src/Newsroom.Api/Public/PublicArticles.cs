@@ -46,7 +46,7 @@ public static class PublicLookup
 {
     public static async Task<PublishedArticle?> BySlugAsync(IQuerySession session, string slug, CancellationToken ct) =>
         slug.Length > 200 ? null : await session.Query<PublishedArticle>()
-            .Where(a => a.Slug == slug && a.EverPublished)
+            .Where(a => a.Slug == slug && a.PublishedAt != null)
             .FirstOrDefaultAsync(ct);
 
     public static Problem? Refusal(PublishedArticle? article, string slug) => article switch
@@ -88,7 +88,7 @@ public static class ListPublicArticlesEndpoint
         var page = PageRequest.Parse(limit, cursor, errors);
         if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
 
-        var query = session.Query<PublishedArticle>().Where(a => a.EverPublished && !a.Withdrawn);
+        var query = session.Query<PublishedArticle>().Where(a => a.PublishedAt != null && !a.Withdrawn);
         if (!string.IsNullOrWhiteSpace(desk)) query = query.Where(a => a.Desk == desk);
         if (!string.IsNullOrWhiteSpace(tag)) query = query.Where(a => a.Tags.Contains(tag));
         if (page.After is { } after)
@@ -128,7 +128,7 @@ public static class PublicSearch
     {
         var sql = $"""
             select d.data from {Infrastructure.Persistence.MartenSetup.Schema}.mt_doc_publishedarticle as d
-            where d.ever_published = true and d.withdrawn = false
+            where d.published_at is not null and (d.data ->> 'withdrawn')::boolean = false
               and (:desk = '' or d.desk = :desk)
               and (:tag = '' or d.data -> 'tags' @> jsonb_build_array(:tag))
               and ({Vector}) @@ websearch_to_tsquery('english', :q)

@@ -73,12 +73,12 @@ public static class PublicArticlesStore
     public static StoreOptions AddPublicArticles(this StoreOptions options)
     {
         options.Projections.Add<PublishedArticleProjection>(ProjectionLifecycle.Async);
+        // Selective columns only: a boolean index (published? withdrawn?) misleads the planner more than it
+        // helps. "Ever published" is "has a publication time"; newest-first lists walk the time index.
         options.Schema.For<PublishedArticle>()
             .Duplicate(a => a.Slug)
             .Duplicate(a => a.Desk)
-            .Duplicate(a => a.EverPublished)
-            .Duplicate(a => a.Withdrawn)
-            .Duplicate(a => a.PublishedAt, "timestamptz");
+            .Duplicate(a => a.PublishedAt, "timestamptz", configure: index => index.Columns = ["published_at", "id"]);
         return options;
     }
 }

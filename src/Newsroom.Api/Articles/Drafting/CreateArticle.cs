@@ -124,17 +124,19 @@ public static class SlugAllocator
     /// </summary>
     public static async Task<string> UniqueAsync(IQuerySession session, string slug, CancellationToken ct)
     {
-        var prefix = slug + "-";
-        var taken = (await session.Query<Article>()
-                .Where(a => a.Slug == slug || a.Slug.StartsWith(prefix))
-                .Select(a => a.Slug)
-                .ToListAsync(ct))
-            .ToHashSet();
-        if (!taken.Contains(slug)) return slug;
-        for (var n = 2; ; n++)
+        // Equality lookups only, so the slug index serves them whatever the database's collation: the slug
+        // itself and its next candidates, in batches. (A LIKE 'slug-%' scanned every article.)
+        const int batch = 16;
+        for (var first = 1; ; first += batch)
         {
-            var candidate = Slugs.WithSuffix(slug, n);
-            if (!taken.Contains(candidate)) return candidate;
+            var candidates = Enumerable.Range(first, batch).Select(n => n == 1 ? slug : Slugs.WithSuffix(slug, n)).ToArray();
+            var taken = (await session.Query<Article>()
+                    .Where(a => candidates.Contains(a.Slug))
+                    .Select(a => a.Slug)
+                    .ToListAsync(ct))
+                .ToHashSet();
+            var free = candidates.FirstOrDefault(c => !taken.Contains(c));
+            if (free is not null) return free;
         }
     }
 }
