@@ -31,8 +31,9 @@ async Task<long> RowsWrittenAsync()
 {
     await using var connection = new Npgsql.NpgsqlConnection(connectionString);
     await connection.OpenAsync();
+    await using (var flush = new Npgsql.NpgsqlCommand("select pg_stat_force_next_flush()", connection)) await flush.ExecuteNonQueryAsync();
     await using var command = new Npgsql.NpgsqlCommand(
-        "select pg_stat_force_next_flush(); select tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = 'postgres'", connection);
+        "select tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = 'postgres'", connection);
     return (long)(await command.ExecuteScalarAsync())!;
 }
 
