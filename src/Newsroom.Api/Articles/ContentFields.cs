@@ -20,6 +20,41 @@ public interface IContentFields
     int? Priority { get; }
 }
 
+/// <summary>
+/// A partial update of the content (PATCH and corrections): the version last seen plus the fields to change.
+/// An absent field is unchanged; "" clears a text field, [] a list; <c>"embargoUntil": null</c> lifts the
+/// embargo, which is why that one setter records that it was given.
+/// </summary>
+public abstract class ContentPatch : IContentFields
+{
+    private DateTimeOffset? _embargoUntil;
+
+    public int? Version { get; init; }
+    public string? Headline { get; init; }
+    public string? Standfirst { get; init; }
+    public string? Body { get; init; }
+    public string? Desk { get; init; }
+    public List<string>? Byline { get; init; }
+    public List<string>? Tags { get; init; }
+    public string? Category { get; init; }
+    public List<GeoLocation>? Locations { get; init; }
+    public string? Language { get; init; }
+    public string? Slug { get; init; }
+    public int? Priority { get; init; }
+
+    public DateTimeOffset? EmbargoUntil
+    {
+        get => _embargoUntil;
+        init { _embargoUntil = value; EmbargoUntilGiven = true; }
+    }
+
+    [JsonIgnore] public bool EmbargoUntilGiven { get; private init; }
+
+    public ContentChanges ToChanges() => new(
+        Headline?.Trim(), Standfirst, Body, Desk, Byline, Tags, Category, Locations, Language, Slug,
+        EmbargoUntil?.ToUniversalTime(), ClearEmbargo: EmbargoUntilGiven && EmbargoUntil is null, Priority);
+}
+
 /// <summary>The shape rules of every content field, shared by create, import, revise and correct.</summary>
 public class ContentFieldsValidator<T> : AbstractValidator<T> where T : IContentFields
 {

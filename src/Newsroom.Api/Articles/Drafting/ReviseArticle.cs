@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -10,39 +9,9 @@ using Wolverine.Http;
 
 namespace Newsroom.Articles.Drafting;
 
-/// <summary>
-/// PATCH: the version last seen plus the fields to change. An absent field is unchanged; "" clears a text
-/// field, [] a list; <c>"embargoUntil": null</c> lifts the embargo (which is why that one setter records presence).
-/// </summary>
-public sealed class ReviseArticle : IContentFields
+/// <summary>PATCH: a new revision of the content (see <see cref="ContentPatch"/> for the partial-update rules).</summary>
+public sealed class ReviseArticle : ContentPatch
 {
-    private DateTimeOffset? _embargoUntil;
-
-    public int? Version { get; init; }
-    public string? Headline { get; init; }
-    public string? Standfirst { get; init; }
-    public string? Body { get; init; }
-    public string? Desk { get; init; }
-    public List<string>? Byline { get; init; }
-    public List<string>? Tags { get; init; }
-    public string? Category { get; init; }
-    public List<GeoLocation>? Locations { get; init; }
-    public string? Language { get; init; }
-    public string? Slug { get; init; }
-    public int? Priority { get; init; }
-
-    public DateTimeOffset? EmbargoUntil
-    {
-        get => _embargoUntil;
-        init { _embargoUntil = value; EmbargoUntilGiven = true; }
-    }
-
-    [JsonIgnore] public bool EmbargoUntilGiven { get; private init; }
-
-    public ContentChanges ToChanges() => new(
-        Headline?.Trim(), Standfirst, Body, Desk, Byline, Tags, Category, Locations, Language, Slug,
-        EmbargoUntil?.ToUniversalTime(), ClearEmbargo: EmbargoUntilGiven && EmbargoUntil is null, Priority);
-
     public sealed class Validator : ContentFieldsValidator<ReviseArticle>
     {
         public Validator()

@@ -14,35 +14,9 @@ namespace Newsroom.Articles.Publishing;
 /// A correction to a published article: a required public note plus the changed content fields (the same
 /// partial-update rules as PATCH). The article stays published; the note is listed on the public page.
 /// </summary>
-public sealed class CorrectArticle : IContentFields
+public sealed class CorrectArticle : ContentPatch
 {
-    private DateTimeOffset? _embargoUntil;
-
-    public int? Version { get; init; }
     public string? Note { get; init; }
-    public string? Headline { get; init; }
-    public string? Standfirst { get; init; }
-    public string? Body { get; init; }
-    public string? Desk { get; init; }
-    public List<string>? Byline { get; init; }
-    public List<string>? Tags { get; init; }
-    public string? Category { get; init; }
-    public List<GeoLocation>? Locations { get; init; }
-    public string? Language { get; init; }
-    public string? Slug { get; init; }
-    public int? Priority { get; init; }
-
-    public DateTimeOffset? EmbargoUntil
-    {
-        get => _embargoUntil;
-        init { _embargoUntil = value; EmbargoUntilGiven = true; }
-    }
-
-    [System.Text.Json.Serialization.JsonIgnore] public bool EmbargoUntilGiven { get; private init; }
-
-    public ContentChanges ToChanges() => new(
-        Headline?.Trim(), Standfirst, Body, Desk, Byline, Tags, Category, Locations, Language, Slug,
-        EmbargoUntil?.ToUniversalTime(), ClearEmbargo: EmbargoUntilGiven && EmbargoUntil is null, Priority);
 
     public sealed class Validator : ContentFieldsValidator<CorrectArticle>
     {
