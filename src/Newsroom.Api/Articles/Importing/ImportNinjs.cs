@@ -39,9 +39,6 @@ public static class ImportNinjsEndpoint
 
         var article = new WireArticle(draft.Headline, desk?.Trim(), draft.Standfirst, draft.BodyHtml, draft.Byline, draft.Tags,
             draft.Category, draft.Locations, draft.Language, draft.EmbargoUntil, draft.Priority);
-        var validation = await validator.ValidateAsync(article, http.RequestAborted);
-        if (!validation.IsValid) return RequestValidation.ToProblem(validation).ToResult(http);
-
-        return await ArticleCreation.CreateAsync(session, http, clock, article, source: "ninjs_import");
+        return await article.ImportAsync(validator, session, http, clock, source: "ninjs_import");
     }
 }

@@ -40,9 +40,6 @@ public static class ImportTextEndpoint
 
         var article = new WireArticle(imported.Headline, desk?.Trim(), imported.Standfirst, imported.Body, Byline: null, Tags: null,
             imported.Category, Locations: null, Language: null, EmbargoUntil: null, Priority: null);
-        var validation = await validator.ValidateAsync(article, http.RequestAborted);
-        if (!validation.IsValid) return RequestValidation.ToProblem(validation).ToResult(http);
-
-        return await ArticleCreation.CreateAsync(session, http, clock, article, source: "text_import");
+        return await article.ImportAsync(validator, session, http, clock, source: "text_import");
     }
 }

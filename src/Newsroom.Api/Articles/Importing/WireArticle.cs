@@ -12,6 +12,15 @@ public sealed record WireArticle(string? Headline, string? Desk, string? Standfi
 {
     public string? Slug => null;
 
+    /// <summary>Checks the extracted fields with the same rules as a create, then creates the draft (201).</summary>
+    public async Task<IResult> ImportAsync(IValidator<WireArticle> validator, Marten.IDocumentSession session, HttpContext http,
+        TimeProvider clock, string source)
+    {
+        var validation = await validator.ValidateAsync(this, http.RequestAborted);
+        if (!validation.IsValid) return Infrastructure.Http.RequestValidation.ToProblem(validation).ToResult(http);
+        return await Drafting.ArticleCreation.CreateAsync(session, http, clock, this, source);
+    }
+
     public sealed class Validator : ContentFieldsValidator<WireArticle>
     {
         public Validator()
