@@ -37,8 +37,7 @@ public static class PublicCaching
         var etag = $"\"p{article.PublicVersion}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "public, max-age=30";
-        return http.Request.Headers.IfNoneMatch.Any(v => v is not null &&
-            v.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag));
+        return ConditionalRequests.ClientHas(http.Request, etag);
     }
 }
 

@@ -53,7 +53,7 @@ public static class GetArticleEndpoint
         }
 
         var etag = ArticleHttp.ETag(current.Version);
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "*")))
+        if (ConditionalRequests.ClientHas(http.Request, etag))
         {
             http.Response.Headers.ETag = etag;
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);

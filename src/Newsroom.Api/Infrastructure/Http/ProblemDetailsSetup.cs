@@ -14,6 +14,9 @@ public static class ProblemDetailsSetup
 {
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
+    // Whether a faulted request changed anything depends on where it failed, so the answer does not promise.
+    private const string ServerFault = "Something went wrong on our side. Reload before retrying, and quote the traceId when reporting it.";
+
     public static IServiceCollection AddNewsroomProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Complete);
@@ -59,7 +62,7 @@ public static class ProblemDetailsSetup
         406 => "This endpoint answers application/json only.",
         413 => $"The request body is larger than {MaxRequestBodyBytes} bytes.",
         415 => "Send the body as application/json (text/plain for the text importer).",
-        _ when status >= 500 => "Something went wrong on our side; the request was not applied. Quote the traceId when reporting it.",
+        _ when status >= 500 => ServerFault,
         _ => ReasonPhrases(status)
     };
 
@@ -109,8 +112,7 @@ public static class ProblemDetailsSetup
             if (problem is null)
             {
                 logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
-                problem = new Problem(500, ErrorCodes.InternalError,
-                    "Something went wrong on our side; the request was not applied. Quote the traceId when reporting it.");
+                problem = new Problem(500, ErrorCodes.InternalError, ServerFault);
             }
 
             if (http.Response.HasStarted) return false;
