@@ -14,7 +14,9 @@ trap cleanup EXIT
 command -v pgbench >/dev/null || { echo "[bench] installing pgbench (Debian's postgresql-contrib / postgresql-client)"; apt-get install -y -qq postgresql-contrib >/dev/null || true; }
 
 echo "[bench] PostgreSQL (durable settings)"
-pgport=$(NEWSROOM_PG_PORT=${NEWSROOM_PG_PORT:-57432} "$root/infra/postgres/local-postgres.sh" start "$work/pg")
+pg_options=""
+case " $* " in *" --profile "*) pg_options="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" ;; esac
+pgport=$(NEWSROOM_PG_PORT=${NEWSROOM_PG_PORT:-57432} NEWSROOM_PG_OPTIONS="$pg_options" "$root/infra/postgres/local-postgres.sh" start "$work/pg")
 
 echo "[bench] building the service for production (pre-generated handlers, Release)"
 mkdir -p "$work/src"

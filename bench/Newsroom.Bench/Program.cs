@@ -14,16 +14,29 @@ var results = new List<Measurement>();
 var connectionString = $"Host={options.PgHost};Port={options.PgPort};Username=postgres;Database=postgres;Maximum Pool Size=100";
 var facts = new List<(string Name, string Value, string Target, bool? Met)>();
 void Fact(string name, string value, string target = "", bool? met = null) { facts.Add((name, value, target, met)); Console.WriteLine($"  {name}: {value}"); }
-void Record(Measurement m) { results.Add(m); Console.WriteLine($"  {m.Name}: {m.Throughput:F0}/s p50 {m.P50Ms:F1} ms p99 {m.P99Ms:F1} ms ({m.Errors} errors){(m.Cpu is null ? "" : "; " + m.Cpu)}"); }
+void Record(Measurement m)
+{
+    results.Add(m);
+    Console.WriteLine($"  {m.Name}: {m.Throughput:F0}/s p50 {m.P50Ms:F1} ms p99 {m.P99Ms:F1} ms ({m.Errors} errors){(m.Cpu is null ? "" : "; " + m.Cpu)}");
+    foreach (var line in m.Statements ?? []) Console.WriteLine("    " + line);
+}
+// --phases picks a subset for quick iterations (e.g. --phases board,write); a full run measures everything.
+bool Runs(string phase) => options.Phases.Count == 0 || options.Phases.Contains(phase);
 // Runs a load phase and notes how busy each process kept the CPU meanwhile.
 async Task<Measurement> Phase(Service service, Func<Task<Measurement>> run)
 {
     var before = CpuSnapshot.Take(service.Pid);
     var rowsBefore = await RowsWrittenAsync();
+    if (options.Profile) await Statements.ResetAsync(connectionString);
     var m = await run();
     var rows = await RowsWrittenAsync() - rowsBefore;
     var perOp = m.Operations == 0 ? 0 : rows / (double)m.Operations;
-    return m with { Cpu = CpuSnapshot.Take(service.Pid).Since(before).Describe(m.Seconds) + $"; rows written per operation (incl. async projections) {perOp:F1}" };
+    var statements = options.Profile ? await Statements.TopAsync(connectionString, m.Operations) : null;
+    return m with
+    {
+        Cpu = CpuSnapshot.Take(service.Pid).Since(before).Describe(m.Seconds) + $"; rows written per operation (incl. async projections) {perOp:F1}",
+        Statements = statements
+    };
 }
 
 // Rows inserted, updated and deleted in the service's database (pg_stat_database): the write amplification.
@@ -37,10 +50,14 @@ async Task<long> RowsWrittenAsync()
     return (long)(await command.ExecuteScalarAsync())!;
 }
 
-Console.WriteLine("== 1. PostgreSQL baseline (pgbench)");
-var (append, select) = await PgBench.RunAsync(options.PgHost, options.PgPort, Path.Combine(options.Work, "pgbench"), options.PgbenchClients, options.Seconds);
-Record(append);
-Record(select);
+Measurement? append = null, select = null;
+if (Runs("pgbench"))
+{
+        Console.WriteLine("== 1. PostgreSQL baseline (pgbench)");
+        (append, select) = await PgBench.RunAsync(options.PgHost, options.PgPort, Path.Combine(options.Work, "pgbench"), options.PgbenchClients, options.Seconds);
+        Record(append);
+        Record(select);
+}
 
 Console.WriteLine("== 2. Schema (as production applies it: before start-up, not by the service)");
 var signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
@@ -68,7 +85,7 @@ var coldStart = await service.StartAsync(options.App, environment, Path.Combine(
 Fact("Cold start to first successful request", $"{coldStart.TotalSeconds:F2} s", "< 3 s", coldStart.TotalSeconds < 3);
 
 await using var seeder = new Seeder(connectionString);
-foreach (var target in new[] { options.SmallBoard, options.LargeBoard })
+foreach (var target in Runs("board") ? new[] { options.SmallBoard, options.LargeBoard } : [])
 {
     Console.WriteLine($"== 4. Board query at {target:N0} articles");
     var seedTimer = Stopwatch.StartNew();
@@ -100,27 +117,30 @@ object Draft(int worker, long i) => new
     headline = $"Benchmark story {worker}-{i}", desk = "world", byline = new[] { "Bench Writer" },
     body = string.Join(' ', Enumerable.Repeat("The delegation will attend ceremonies in Pyongyang on Thursday.", 12))
 };
-var create = await Phase(service, () => Load.RunAsync("(a) Create draft", options.Clients, seconds, async (w, i) =>
+if (Runs("write"))
 {
-    var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));
-    if (r.Ok) created.Add(Guid.Parse(r.Json!["id"]!.GetValue<string>()));
-    return r.Ok;
-}));
-Record(create);
+    var create = await Phase(service, () => Load.RunAsync("(a) Create draft", options.Clients, seconds, async (w, i) =>
+    {
+        var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));
+        if (r.Ok) created.Add(Guid.Parse(r.Json!["id"]!.GetValue<string>()));
+        return r.Ok;
+    }));
+    Record(create);
 
-var mine = new (Guid Id, int Version)[options.Clients];
-var revise = await Phase(service, () => Load.RunAsync("(b) Revise own draft (correct version)", options.Clients, seconds, async (w, i) =>
-{
-    var r = await service.SendAsync(HttpMethod.Patch, $"/api/articles/{mine[w].Id}", editor[w],
-        new { version = mine[w].Version, standfirst = $"Standfirst {i}" });
-    if (r.Ok) mine[w].Version = r.Json!["version"]!.GetValue<int>();
-    return r.Ok;
-}, prepare: async w =>
-{
-    var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, -1));
-    mine[w] = (Guid.Parse(r.Json!["id"]!.GetValue<string>()), r.Json!["version"]!.GetValue<int>());
-}));
-Record(revise);
+    var mine = new (Guid Id, int Version)[options.Clients];
+    var revise = await Phase(service, () => Load.RunAsync("(b) Revise own draft (correct version)", options.Clients, seconds, async (w, i) =>
+    {
+        var r = await service.SendAsync(HttpMethod.Patch, $"/api/articles/{mine[w].Id}", editor[w],
+            new { version = mine[w].Version, standfirst = $"Standfirst {i}" });
+        if (r.Ok) mine[w].Version = r.Json!["version"]!.GetValue<int>();
+        return r.Ok;
+    }, prepare: async w =>
+    {
+        var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, -1));
+        mine[w] = (Guid.Parse(r.Json!["id"]!.GetValue<string>()), r.Json!["version"]!.GetValue<int>());
+    }));
+    Record(revise);
+}
 
 // Reads are measured on a settled system: the daemon first works off what the write phases appended.
 async Task Settle(string before)
@@ -129,67 +149,76 @@ async Task Settle(string before)
     Console.WriteLine($"  async projections caught up {t.TotalSeconds:F1} s after {before}");
 }
 await Settle("the write phases");
-var ids = created.ToArray();
-Record(await Phase(service, () => Load.RunAsync("(c) GET article", options.Clients, seconds,
-    async (w, i) => await service.GetOkAsync($"/api/articles/{ids[(int)((i * 7919 + w) % ids.Length)]}", editor[w]))));
+// Without the write phases (--phases), any articles will do.
+var ids = created.IsEmpty ? (await seeder.SomeAsync("id::text", "mt_doc_article", 2000)).Select(Guid.Parse).ToArray() : created.ToArray();
+if (Runs("get"))
+    Record(await Phase(service, () => Load.RunAsync("(c) GET article", options.Clients, seconds,
+        async (w, i) => await service.GetOkAsync($"/api/articles/{ids[(int)((i * 7919 + w) % ids.Length)]}", editor[w]))));
 
 var slugs = new ConcurrentBag<string>();
 var lags = new ConcurrentBag<double>();
 var lagProbes = new ConcurrentBag<Task>();
-var story = await Phase(service, () => Load.RunAsync("(f) Full story: create, submit, approve, publish", options.Clients, seconds, async (w, i) =>
+if (Runs("story"))
 {
-    var draft = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));
-    if (!draft.Ok) return false;
-    var id = draft.Json!["id"]!.GetValue<string>();
-    var submitted = await service.SendAsync(HttpMethod.Post, $"/api/articles/{id}/submit", editor[w], new { version = 1 });
-    if (!submitted.Ok) return false;
-    var approved = await service.SendAsync(HttpMethod.Post, $"/api/articles/{id}/approve", reviewer, new { version = 2, revision = 1 });
-    if (!approved.Ok) return false;
-    var published = await service.SendAsync(HttpMethod.Post, $"/api/articles/{id}/publish", publisher, new { version = 3 });
-    if (!published.Ok) return false;
-    var slug = published.Json!["slug"]!.GetValue<string>();
-    slugs.Add(slug);
-    if (i % 2 == 0) lagProbes.Add(MeasureLag(slug));
-    return true;
-}, note: "4 requests per story"));
-Record(story);
-await Task.WhenAll(lagProbes);
-var lagList = lags.ToList();
-lagList.Sort();
-var lagP99 = Measurement.Percentile(lagList, 0.99);
-Fact("Publish-to-public-page lag under load (p50 / p99)",
-    $"{Measurement.Percentile(lagList, 0.5):F0} / {lagP99:F0} ms over {lagList.Count} publications", "p99 < 1 s", lagP99 < 1000);
+    var story = await Phase(service, () => Load.RunAsync("(f) Full story: create, submit, approve, publish", options.Clients, seconds, async (w, i) =>
+    {
+        var draft = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));
+        if (!draft.Ok) return false;
+        var id = draft.Json!["id"]!.GetValue<string>();
+        var submitted = await service.SendAsync(HttpMethod.Post, $"/api/articles/{id}/submit", editor[w], new { version = 1 });
+        if (!submitted.Ok) return false;
+        var approved = await service.SendAsync(HttpMethod.Post, $"/api/articles/{id}/approve", reviewer, new { version = 2, revision = 1 });
+        if (!approved.Ok) return false;
+        var published = await service.SendAsync(HttpMethod.Post, $"/api/articles/{id}/publish", publisher, new { version = 3 });
+        if (!published.Ok) return false;
+        var slug = published.Json!["slug"]!.GetValue<string>();
+        slugs.Add(slug);
+        if (i % 2 == 0) lagProbes.Add(MeasureLag(slug));
+        return true;
+    }, note: "4 requests per story"));
+    Record(story);
+    await Task.WhenAll(lagProbes);
+    var lagList = lags.ToList();
+    lagList.Sort();
+    var lagP99 = Measurement.Percentile(lagList, 0.99);
+    Fact("Publish-to-public-page lag under load (p50 / p99)",
+        $"{Measurement.Percentile(lagList, 0.5):F0} / {lagP99:F0} ms over {lagList.Count} publications", "p99 < 1 s", lagP99 < 1000);
+}
 
 await Settle("the story phase");
-var published_ = slugs.ToArray();
-Record(await Phase(service, () => Load.RunAsync("(d) GET public article page", options.Clients, seconds,
-    async (w, i) => await service.GetOkAsync($"/public/articles/{published_[(int)((i * 7919 + w) % published_.Length)]}", null))));
+var published_ = slugs.IsEmpty ? (await seeder.SomeAsync("slug", "mt_doc_publishedarticle where published_at is not null", 2000)).ToArray() : slugs.ToArray();
+if (Runs("public") && published_.Length > 0)
+    Record(await Phase(service, () => Load.RunAsync("(d) GET public article page", options.Clients, seconds,
+        async (w, i) => await service.GetOkAsync($"/public/articles/{published_[(int)((i * 7919 + w) % published_.Length)]}", null))));
 
-Console.WriteLine("== 6. Command latency on an article with 1 000 revisions versus 1");
-var longOne = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[0], Draft(0, -2));
-var longId = longOne.Json!["id"]!.GetValue<string>();
-var longVersion = 1;
-for (var r = 0; r < 999; r++)
-    longVersion = (await service.SendAsync(HttpMethod.Patch, $"/api/articles/{longId}", editor[0], new { version = longVersion, standfirst = $"Rev {r}" })).Json!["version"]!.GetValue<int>();
-var shortOne = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[1], Draft(1, -2));
-var shortId = shortOne.Json!["id"]!.GetValue<string>();
-var shortVersion = 1;
-var longLatency = new List<double>();
-var shortLatency = new List<double>();
-for (var r = 0; r < 300; r++)
+if (Runs("long"))
 {
-    var t = Stopwatch.GetTimestamp();
-    longVersion = (await service.SendAsync(HttpMethod.Patch, $"/api/articles/{longId}", editor[0], new { version = longVersion, standfirst = $"Long {r}" })).Json!["version"]!.GetValue<int>();
-    longLatency.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-    t = Stopwatch.GetTimestamp();
-    shortVersion = (await service.SendAsync(HttpMethod.Patch, $"/api/articles/{shortId}", editor[1], new { version = shortVersion, standfirst = $"Short {r}" })).Json!["version"]!.GetValue<int>();
-    shortLatency.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+    Console.WriteLine("== 6. Command latency on an article with 1 000 revisions versus 1");
+    var longOne = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[0], Draft(0, -2));
+    var longId = longOne.Json!["id"]!.GetValue<string>();
+    var longVersion = 1;
+    for (var r = 0; r < 999; r++)
+        longVersion = (await service.SendAsync(HttpMethod.Patch, $"/api/articles/{longId}", editor[0], new { version = longVersion, standfirst = $"Rev {r}" })).Json!["version"]!.GetValue<int>();
+    var shortOne = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[1], Draft(1, -2));
+    var shortId = shortOne.Json!["id"]!.GetValue<string>();
+    var shortVersion = 1;
+    var longLatency = new List<double>();
+    var shortLatency = new List<double>();
+    for (var r = 0; r < 300; r++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        longVersion = (await service.SendAsync(HttpMethod.Patch, $"/api/articles/{longId}", editor[0], new { version = longVersion, standfirst = $"Long {r}" })).Json!["version"]!.GetValue<int>();
+        longLatency.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        t = Stopwatch.GetTimestamp();
+        shortVersion = (await service.SendAsync(HttpMethod.Patch, $"/api/articles/{shortId}", editor[1], new { version = shortVersion, standfirst = $"Short {r}" })).Json!["version"]!.GetValue<int>();
+        shortLatency.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
 }
 longLatency.Sort();
 shortLatency.Sort();
 var ratio = Measurement.Percentile(longLatency, 0.5) / Measurement.Percentile(shortLatency, 0.5);
 Fact("Revise latency p50: 1 000+ revisions vs 1", $"{Measurement.Percentile(longLatency, 0.5):F2} ms vs {Measurement.Percentile(shortLatency, 0.5):F2} ms (×{ratio:F2})", "≤ 1.2×", ratio <= 1.2);
 Fact("Revise latency p99: 1 000+ revisions vs 1", $"{Measurement.Percentile(longLatency, 0.99):F2} ms vs {Measurement.Percentile(shortLatency, 0.99):F2} ms");
+}
 
 var rss = service.PeakRssMb();
 Fact("Peak RSS of the service", $"{rss:F0} MB", "< 300 MB", rss < 300);
@@ -197,7 +226,7 @@ await service.DisposeAsync();
 
 Console.WriteLine("== 7. Projection rebuild speed (service stopped)");
 var events = await seeder.EventCountAsync();
-foreach (var projection in new[] { "PublishedArticle", "AuditLog" })
+foreach (var projection in Runs("rebuild") ? new[] { "PublishedArticle", "AuditLog" } : [])
 {
     var timer = Stopwatch.StartNew();
     await Exec("dotnet", $"{options.App} projections rebuild -p {projection}", environment);
@@ -231,7 +260,7 @@ static async Task Exec(string file, string arguments, IDictionary<string, string
 }
 
 public sealed record Options(string App, string PgHost, int PgPort, int Port, int Seconds, int Clients, int PgbenchClients,
-    int SmallBoard, int LargeBoard, string Work, string Results)
+    int SmallBoard, int LargeBoard, string Work, string Results, HashSet<string> Phases, bool Profile)
 {
     public static Options Parse(string[] args)
     {
@@ -243,6 +272,8 @@ public sealed record Options(string App, string PgHost, int PgPort, int Port, in
         int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         return new Options(Get("app", ""), Get("pg-host", "127.0.0.1"), Int("pg-port", 5432), Int("port", 5181), Int("seconds", 20),
             Int("clients", 32), Int("pgbench-clients", 8), Int("small-board", 10_000), Int("large-board", 100_000),
-            Get("work", Path.GetTempPath()), Get("results", "."));
+            Get("work", Path.GetTempPath()), Get("results", "."),
+            Get("phases", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
+            args.Contains("--profile"));
     }
 }

@@ -6,7 +6,7 @@ namespace Newsroom.Bench;
 public static class Report
 {
     /// <summary>The results table (with each figure's ratio to the same run's pgbench baseline) and the machine it ran on.</summary>
-    public static async Task WriteAsync(Options options, List<Measurement> results, Measurement append, Measurement select,
+    public static async Task WriteAsync(Options options, List<Measurement> results, Measurement? append, Measurement? select,
         List<(string Name, string Value, string Target, bool? Met)> facts)
     {
         var md = new StringBuilder();
@@ -21,11 +21,24 @@ public static class Report
         {
             var baseline = m == append || m == select ? null
                 : m.Name.StartsWith("(a)") || m.Name.StartsWith("(b)") || m.Name.StartsWith("(f)") ? append : select;
-            var ratio = baseline is null ? "baseline" : (m.Throughput / baseline.Throughput).ToString("P0", CultureInfo.InvariantCulture) + $" of {Short(baseline)}";
+            var ratio = m == append || m == select ? "baseline"
+                : baseline is null ? "(no baseline in this run)"
+                : (m.Throughput / baseline.Throughput).ToString("P0", CultureInfo.InvariantCulture) + $" of {Short(baseline)}";
             md.AppendLine($"| {m.Name}{(m.Note is null ? "" : $" ({m.Note})")} | {m.Clients} | {m.Throughput:F0} | {m.P50Ms:F1} | {m.P99Ms:F1} | {ratio} | {m.Errors} |");
         }
         md.AppendLine().AppendLine("Where the CPU went during each phase (cores busy on average; the machine has " + Environment.ProcessorCount + "):").AppendLine();
         foreach (var m in results.Where(r => r.Cpu != null)) md.AppendLine($"- {m.Name}: {m.Cpu}");
+        if (results.Any(r => r.Statements != null))
+        {
+            md.AppendLine().AppendLine("## Where PostgreSQL's time went (pg_stat_statements, --profile)").AppendLine();
+            foreach (var m in results.Where(r => r.Statements != null))
+            {
+                md.AppendLine($"{m.Name}:").AppendLine();
+                md.AppendLine("| calls per op | mean ms | share of statement time | statement |").AppendLine("|---:|---:|---:|---|");
+                foreach (var line in m.Statements!) md.AppendLine(line);
+                md.AppendLine();
+            }
+        }
         md.AppendLine().AppendLine("## Other figures").AppendLine();
         md.AppendLine("| figure | value | target | met |").AppendLine("|---|---|---|---|");
         foreach (var f in facts) md.AppendLine($"| {f.Name} | {f.Value} | {f.Target} | {(f.Met is null ? "" : f.Met.Value ? "yes" : "no")} |");

@@ -55,6 +55,14 @@ public sealed class Seeder(string connectionString) : IAsyncDisposable
         return statistics.EventCount;
     }
 
+    /// <summary>Up to <paramref name="limit"/> values of one column (for phases run without the ones that create their data).</summary>
+    public async Task<List<string>> SomeAsync(string column, string tableAndFilter, int limit)
+    {
+        await using var session = _store.QuerySession();
+        var sql = $"select {column} from {MartenSetup.Schema}.{tableAndFilter} limit {limit}";
+        return (await session.AdvancedSql.QueryAsync<string>(sql, CancellationToken.None)).ToList();
+    }
+
     public async Task<long> ArticleCountAsync()
     {
         await using var session = _store.QuerySession();

@@ -87,6 +87,8 @@ case "$cmd" in
       port=$(free_port "${NEWSROOM_PG_PORT:-55432}")
       opts="-p $port -k $datadir -c listen_addresses=127.0.0.1 -c max_connections=200"
       $throwaway && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+      # Extra server settings for one start (the benchmark's --profile preloads pg_stat_statements).
+      [ -n "${NEWSROOM_PG_OPTIONS:-}" ] && opts="$opts $NEWSROOM_PG_OPTIONS"
       as_owner "$owner" "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" -o "$opts" -w -t 60 start >/dev/null
       echo "$port" | as_owner "$owner" tee "$datadir/newsroom.port" >/dev/null
       log "started on 127.0.0.1:$port (data: $datadir)"

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Npgsql;
+
+namespace Newsroom.Bench;
+
+/// <summary>
+/// With <c>--profile</c>: which statements PostgreSQL spent its time on during a phase (pg_stat_statements,
+/// which bench/run.sh preloads only then, because tracking costs a little on every statement).
+/// </summary>
+public static class Statements
+{
+    public static async Task ResetAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("create extension if not exists pg_stat_statements; select pg_stat_statements_reset();", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The top statements by total execution time, as table rows: calls per operation, mean, share, text.</summary>
+    public static async Task<List<string>> TopAsync(string connectionString, long operations, int top = 8)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select calls, mean_exec_time, total_exec_time / nullif(sum(total_exec_time) over (), 0),
+                   left(regexp_replace(query, '\s+', ' ', 'g'), 220)
+            from pg_stat_statements
+            where query not like '%pg_stat_statements%'
+            order by total_exec_time desc limit $1
+            """, connection);
+        command.Parameters.AddWithValue(top);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var perOp = operations == 0 ? 0 : reader.GetInt64(0) / (double)operations;
+            var text = reader.GetString(3).Replace("|", "\\|");
+            rows.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {perOp:F2} | {reader.GetDouble(1):F3} | {(reader.IsDBNull(2) ? 0 : reader.GetDouble(2)):P0} | `{text}` |"));
+        }
+        return rows;
+    }
+}
