@@ -130,10 +130,10 @@ public static class SlugAllocator
         for (var first = 1; ; first += batch)
         {
             var candidates = Enumerable.Range(first, batch).Select(n => n == 1 ? slug : Slugs.WithSuffix(slug, n)).ToArray();
-            var taken = (await session.Query<Article>()
-                    .Where(a => candidates.Contains(a.Slug))
-                    .Select(a => a.Slug)
-                    .ToListAsync(ct))
+            // Plain SQL: a LINQ query would be parsed and translated again on every creation.
+            var taken = (await session.QueryAsync<string>(
+                    $"select d.slug from {Infrastructure.Persistence.MartenSetup.Schema}.mt_doc_article as d where d.slug = any(:candidates)",
+                    ct, new { candidates }))
                 .ToHashSet();
             var free = candidates.FirstOrDefault(c => !taken.Contains(c));
             if (free is not null) return free;
