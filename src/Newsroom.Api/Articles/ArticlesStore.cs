@@ -6,6 +6,7 @@ namespace Newsroom.Articles;
 public static class ArticlesStore
 {
     public const string LiveSlugIndex = "mt_doc_article_uidx_live_slug_v2";
+    public const string BoardIndex = "mt_doc_article_idx_board_v2";
 
     /// <summary>The article streams, and the article view kept inline with every append (read-your-writes).</summary>
     public static StoreOptions AddArticles(this StoreOptions options)
@@ -35,14 +36,15 @@ public static class ArticlesStore
                 index.Name = LiveSlugIndex;
                 index.IsUnique = true;
             })
-            // One index serves the board's usual query (desk and status filters, newest change first, id as
-            // the tie-break of the keyset cursor) without a sort.
-            .Duplicate(a => a.UpdatedAt, "timestamptz", configure: index =>
-            {
-                index.Name = "mt_doc_article_idx_board";
-                index.Columns = ["desk", "status", "updated_at", "id"];
-            })
+            // The publisher's all-desk board sorts on this alone; desk boards use the index below.
+            .Duplicate(a => a.UpdatedAt, "timestamptz")
             .Duplicate(a => a.SubmittedAt, "timestamptz");
+
+        // One index serves the board's usual query (desk and status filters, newest change first, id as the
+        // tie-break of the keyset cursor) without a sort. A composite index over the duplicated columns: the
+        // index of a duplicated field always has that one column (Marten's DocumentIndex ignores a Columns
+        // setting), which is how an earlier version of this index silently became an index on updated_at alone.
+        options.Schema.For<Article>().Index([a => a.Desk, a => a.Status, a => a.UpdatedAt, a => a.Id], index => index.Name = BoardIndex);
 
         options.Schema.For<Drafting.IdempotencyRecord>();
 

@@ -78,7 +78,7 @@ public static class PublicArticlesStore
         options.Schema.For<PublishedArticle>()
             .Duplicate(a => a.Slug)
             .Duplicate(a => a.Desk)
-            .Duplicate(a => a.PublishedAt, "timestamptz", configure: index => index.Columns = ["published_at", "id"]);
+            .Duplicate(a => a.PublishedAt, "timestamptz");
         return options;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Newsroom.Infrastructure.Identity;
 
 namespace Newsroom.Tests.Integration;
 
@@ -63,6 +64,37 @@ public class the_board(AppFixture fixture) : IntegrationContext(fixture)
         } while (cursor != null);
 
         seen.ShouldBe(Enumerable.Reverse(created).ToList());
+    }
+
+    [Fact]
+    public async Task merges_several_desks_and_statuses_newest_first_across_pages()
+    {
+        // Two desks and two statuses: the board reads each (desk, status) pair and merges them.
+        var wanda = new TestUser("wanda", "Wanda Editor", [Roles.Editor], ["world", "politics"]);
+        var w1 = await Api.Draft(content: Api.CompleteDraft("World draft"));
+        var p1 = await Api.Draft(editor: Users.Eve, content: Api.CompleteDraft("Politics draft", desk: "politics"));
+        var w2 = await Api.InReview(content: Api.CompleteDraft("World in review"));
+        var p2 = await Api.InReview(editor: Users.Eve, content: Api.CompleteDraft("Politics in review", desk: "politics"));
+        await Api.Approved(content: Api.CompleteDraft("World approved"));
+        var p3 = await Api.Draft(editor: Users.Eve, content: Api.CompleteDraft("Politics second draft", desk: "politics"));
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Api.Get($"/api/articles?status=draft,in_review&limit=2{(cursor is null ? "" : "&cursor=" + cursor)}", wanda);
+            page.Status.ShouldBe(HttpStatusCode.OK, page.Text);
+            page.Json.Items().Count.ShouldBeLessThanOrEqualTo(2);
+            seen.AddRange(page.Json.Items().Select(i => i!["headline"]!.GetValue<string>()));
+            cursor = page.Json["next"]?.GetValue<string>();
+        } while (cursor != null);
+
+        seen.ShouldBe(["Politics second draft", "Politics in review", "World in review", "Politics draft", "World draft"]);
+        Headlines(await Api.Get("/api/articles?status=draft,in_review&desk=politics", wanda))
+            .ShouldBe(["Politics second draft", "Politics in review", "Politics draft"]);
+        Headlines(await Api.Get("/api/articles?status=draft&desk=sport", wanda)).ShouldBeEmpty();
+        Headlines(await Api.Get("/api/articles?status=in_review&q=review", Users.Paul)).ShouldBe(["Politics in review", "World in review"]);
+        new[] { w1, p1, w2, p2, p3 }.ShouldAllBe(a => a != null);
     }
 
     [Theory]
