@@ -6,6 +6,7 @@ using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Operations;
+using Newsroom.Public;
 using Newsroom.Webhooks;
 using FluentValidation;
 using Wolverine;
@@ -35,6 +36,7 @@ public static class NewsroomModule
         services.AddNewsroomHealth();
         services.AddDemoData(builder.Configuration);
         services.AddNewsroomWebhooks(builder.Configuration);
+        services.AddPublicPageCache(builder.Configuration);
 
         builder.Host.UseWolverine(opts =>
         {
@@ -66,6 +68,7 @@ public static class NewsroomModule
         app.UseAuthentication();
         app.UseNewsroomRateLimiting();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapNewsroomHealth();
         app.MapNewsroomOpenApi();

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Newsroom.Articles;
 using Newsroom.Articles.Reading;
 using Newsroom.Infrastructure.Http;
@@ -14,6 +15,7 @@ public static class GetPublicArticleEndpoint
     /// <summary>A published article by slug: 404 if unknown or never published, 410 once withdrawn.</summary>
     [WolverineGet("/public/articles/{slug}", Name = "GetPublicArticle")]
     [AllowAnonymous]
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [Tags("Public")]
     [ProducesResponseType<PublicArticleResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]

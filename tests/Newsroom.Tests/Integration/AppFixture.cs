@@ -77,7 +77,13 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected Task ProjectionsCaughtUp() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(15));
     protected Api Api { get; } = new(fixture.Host);
 
-    public virtual async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+    public virtual async Task InitializeAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        // The host outlives each test's data: pages cached by an earlier test must not answer for this one.
+        await Host.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+            .EvictByTagAsync(Newsroom.Public.PublicPageCache.AllPagesTag, default);
+    }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 

@@ -69,6 +69,37 @@ public class the_public_site(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task serves_repeat_reads_from_memory_and_drops_a_page_as_soon_as_it_changes()
+    {
+        var published = await Api.Published(content: Story("Ferry timetable changes"));
+        await ProjectionsCaughtUp();
+        var url = $"/public/articles/{published.Str("slug")}";
+        using var http = Host.Server.CreateClient();
+
+        using var first = await http.GetAsync(url);
+        using var second = await http.GetAsync(url);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        first.Headers.Age.ShouldBeNull();
+        second.Headers.Age.ShouldNotBeNull();   // the output cache marks what it served
+        (await second.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+
+        // A reader with credentials always gets a fresh answer.
+        using var authenticated = new HttpRequestMessage(HttpMethod.Get, url);
+        authenticated.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Users.Alice.Token());
+        (await http.SendAsync(authenticated)).Headers.Age.ShouldBeNull();
+
+        // A correction evicts the page on the node that projected it: the next read has it.
+        await Api.Ok(Api.Post($"/api/articles/{published.Id()}/corrections", Users.Paul, new
+        {
+            version = published.Version(), note = "Departures move to 7:15.", standfirst = "Departures move to 7:15."
+        }));
+        await ProjectionsCaughtUp();
+        // (Within half the cache lifetime, so it is the eviction and not the expiry that shows it.)
+        await Eventually.Get(async () => (await Api.Get(url, null)).Json.Str("standfirst"), s => s == "Departures move to 7:15.",
+            TimeSpan.FromMilliseconds(500), "the corrected page");
+    }
+
+    [Fact]
     public async Task never_shows_an_unpublished_revision()
     {
         var published = await Api.Published(content: Story("Original text"));
