@@ -14,7 +14,7 @@ namespace Newsroom.Public;
 /// evicts that page at once (<see cref="PublicPageEviction"/>); every other node serves it at most
 /// <see cref="Lifetime"/> longer, well inside the 30 s that browsers and CDNs are already allowed
 /// (Cache-Control). Requests carrying credentials are never served from or stored in the cache.
-/// ADR 0019 has the measurements.
+/// ADR 0020 has the reasoning.
 /// </remarks>
 public static class PublicPageCache
 {

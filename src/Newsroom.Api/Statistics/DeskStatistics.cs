@@ -12,11 +12,23 @@ public sealed class DeskStatistics
     /// <summary>The desk id.</summary>
     public string Id { get; set; } = "";
     public Dictionary<string, int> Counts { get; set; } = new();
-    /// <summary>Seconds from submission to approval, one entry per approval.</summary>
-    public List<double> SubmissionToApproval { get; set; } = [];
-    /// <summary>Seconds from creation to first publication, one entry per published article.</summary>
-    public List<double> CreationToPublication { get; set; } = [];
     public Dictionary<string, ReviewerTally> ApprovalsByReviewer { get; set; } = new();
+}
+
+/// <summary>
+/// One measured duration, filed under the desk where it happened: written once, never updated, so the
+/// desk document stays small however many articles the desk handles (ADR 0017).
+/// </summary>
+public sealed class DeskDuration
+{
+    public const string SubmissionToApproval = "submission_to_approval";
+    public const string CreationToPublication = "creation_to_publication";
+
+    /// <summary>The id of the event that ended the duration.</summary>
+    public Guid Id { get; set; }
+    public string Desk { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public double Seconds { get; set; }
 }
 
 public sealed class ReviewerTally
@@ -48,6 +60,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         Name = "DeskStatistics";
         Options.DeleteViewTypeOnTeardown<DeskStatistics>();
         Options.DeleteViewTypeOnTeardown<DeskStatisticsArticle>();
+        Options.DeleteViewTypeOnTeardown<DeskDuration>();
     }
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken ct)
@@ -86,7 +99,8 @@ public sealed partial class DeskStatisticsProjection : EventProjection
                 Move(stats, tracked, ArticleStatus.InReview);
                 break;
             case RevisionApproved a:
-                if (tracked.SubmittedAt is { } submitted) stats.SubmissionToApproval.Add((a.At - submitted).TotalSeconds);
+                if (tracked.SubmittedAt is { } submitted)
+                    operations.Store(Duration(e, tracked.Desk, DeskDuration.SubmissionToApproval, a.At - submitted));
                 if (!stats.ApprovalsByReviewer.TryGetValue(a.By.Id, out var tally))
                     stats.ApprovalsByReviewer[a.By.Id] = tally = new ReviewerTally { Name = a.By.Name };
                 tally.Approvals++;
@@ -97,7 +111,8 @@ public sealed partial class DeskStatisticsProjection : EventProjection
             case ArticleScheduled: Move(stats, tracked, ArticleStatus.Scheduled); break;
             case ArticleUnscheduled or ScheduledPublicationFailed: Move(stats, tracked, ArticleStatus.Approved); break;
             case ArticlePublished p:
-                if (!tracked.Published) stats.CreationToPublication.Add((p.At - tracked.CreatedAt).TotalSeconds);
+                if (!tracked.Published)
+                    operations.Store(Duration(e, tracked.Desk, DeskDuration.CreationToPublication, p.At - tracked.CreatedAt));
                 tracked.Published = true;
                 Move(stats, tracked, ArticleStatus.Published);
                 break;
@@ -122,6 +137,9 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         return to;
     }
 
+    private static DeskDuration Duration(IEvent e, string desk, string kind, TimeSpan duration) =>
+        new() { Id = e.Id, Desk = desk, Kind = kind, Seconds = duration.TotalSeconds };
+
     private static async Task<DeskStatistics> DeskAsync(IDocumentOperations operations, string desk, CancellationToken ct) =>
         await operations.LoadAsync<DeskStatistics>(desk, ct) ?? new DeskStatistics { Id = desk };
 
@@ -145,6 +163,7 @@ public static class StatisticsStore
     {
         options.Projections.Add(new DeskStatisticsProjection(), ProjectionLifecycle.Async,
             async => async.EnableDocumentTrackingByIdentity = true);
+        options.Schema.For<DeskDuration>().Duplicate(d => d.Desk);
         return options;
     }
 }

@@ -83,6 +83,7 @@ public class desk_statistics(AppFixture fixture) : IntegrationContext(fixture)
         {
             session.DeleteWhere<DeskStatistics>(_ => true);
             session.DeleteWhere<DeskStatisticsArticle>(_ => true);
+            session.DeleteWhere<DeskDuration>(_ => true);
             await session.SaveChangesAsync();
         }
         (await Stats(Users.Aude)).ShouldBeEmpty();
@@ -95,5 +96,63 @@ public class desk_statistics(AppFixture fixture) : IntegrationContext(fixture)
 
         var after = (await Api.Get("/api/stats/desks", Users.Aude)).Text;
         after.ShouldBe(before);
+    }
+}
+
+/// <summary>The median and p90 as PostgreSQL computes them over stored durations (what the endpoint shows).</summary>
+public class when_summarizing_durations(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private async Task<Dictionary<string, DurationSummary>> Summaries(params (string Desk, double[] Seconds)[] desks)
+    {
+        await using (var session = Store.LightweightSession())
+        {
+            foreach (var (desk, seconds) in desks)
+                foreach (var s in seconds)
+                    session.Store(new DeskDuration { Id = Guid.NewGuid(), Desk = desk, Kind = DeskDuration.SubmissionToApproval, Seconds = s });
+            await session.SaveChangesAsync();
+        }
+        await using var query = Store.QuerySession();
+        return (await DeskDurations.SummarizeAsync(query, null, CancellationToken.None)).ToDictionary(r => r.Desk, DurationSummary.From);
+    }
+
+    [Fact]
+    public async Task one_value_is_its_own_median_and_p90() =>
+        (await Summaries(("a", [42.5])))["a"].ShouldBe(new DurationSummary(1, 42.5, 42.5));
+
+    [Fact]
+    public async Task medians_are_the_middle_value_or_the_mean_of_the_two_middle_values()
+    {
+        var s = await Summaries(("odd", [500, 100, 300, 200, 400]), ("even", [40, 10, 30, 20]));
+        s["odd"].MedianSeconds.ShouldBe(300);
+        s["even"].MedianSeconds.ShouldBe(25);
+    }
+
+    [Fact]
+    public async Task p90_is_the_nearest_rank_for_any_count()
+    {
+        var desks = Enumerable.Range(1, 60).Select(n => ($"n{n}", Enumerable.Range(1, n).Select(i => (double)i).Reverse().ToArray())).ToArray();
+        var summaries = await Summaries(desks);
+        for (var n = 1; n <= 60; n++)
+        {
+            var rank = (9 * n + 9) / 10; // ceil(0.9 n) in integers
+            summaries[$"n{n}"].P90Seconds.ShouldBe(rank, $"n = {n}");
+            summaries[$"n{n}"].Count.ShouldBe(n);
+        }
+        summaries["n10"].MedianSeconds.ShouldBe(5.5);
+        summaries["n11"].MedianSeconds.ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task figures_are_rounded_to_milliseconds() =>
+        (await Summaries(("a", [1.23449, 1.23461])))["a"].ShouldBe(new DurationSummary(2, 1.235, 1.235));
+
+    [Fact]
+    public async Task a_desk_without_durations_shows_a_count_of_zero_and_no_figures()
+    {
+        await Api.Draft();
+        await ProjectionsCaughtUp();
+        var world = (await Api.Get("/api/stats/desks", Users.Aude)).Json.Items().Single()!;
+        world["submissionToApproval"]!["count"]!.GetValue<int>().ShouldBe(0);
+        world["submissionToApproval"]!["medianSeconds"].ShouldBeNull();
     }
 }

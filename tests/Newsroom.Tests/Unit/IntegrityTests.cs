@@ -1,5 +1,4 @@
 using Newsroom.Integrity;
-using Newsroom.Statistics;
 
 namespace Newsroom.Tests.Unit;
 
@@ -123,55 +122,4 @@ public class when_linking_an_event_into_the_hash_chain
 
         second.ShouldNotBe(secondAfterAnotherFirst);
     }
-}
-
-public class when_summarizing_durations
-{
-    [Fact]
-    public void nothing_yet_gives_a_count_of_zero_and_no_figures() =>
-        DurationSummary.Of([]).ShouldBe(new DurationSummary(0, null, null));
-
-    [Fact]
-    public void one_value_is_its_own_median_and_p90() =>
-        DurationSummary.Of([42.5]).ShouldBe(new DurationSummary(1, 42.5, 42.5));
-
-    [Fact]
-    public void an_odd_count_has_the_middle_value_as_median() =>
-        DurationSummary.Of([500, 100, 300, 200, 400]).MedianSeconds.ShouldBe(300);
-
-    [Fact]
-    public void an_even_count_has_the_mean_of_the_two_middle_values_as_median() =>
-        DurationSummary.Of([40, 10, 30, 20]).MedianSeconds.ShouldBe(25);
-
-    [Fact]
-    public void p90_of_ten_values_is_the_ninth_by_nearest_rank()
-    {
-        var summary = DurationSummary.Of([10, 1, 9, 2, 8, 3, 7, 4, 6, 5]);
-        summary.Count.ShouldBe(10);
-        summary.P90Seconds.ShouldBe(9);
-        summary.MedianSeconds.ShouldBe(5.5);
-    }
-
-    [Fact]
-    public void p90_of_eleven_values_is_the_tenth_by_nearest_rank()
-    {
-        var summary = DurationSummary.Of([11, 1, 10, 2, 9, 3, 8, 4, 7, 5, 6]);
-        summary.P90Seconds.ShouldBe(10);
-        summary.MedianSeconds.ShouldBe(6);
-    }
-
-    [Fact]
-    public void p90_is_the_nearest_rank_for_any_count()
-    {
-        for (var n = 1; n <= 1000; n++)
-        {
-            var values = Enumerable.Range(1, n).Select(i => (double)i).Reverse().ToArray();
-            var rank = (9 * n + 9) / 10; // ceil(0.9 n) in integers
-            DurationSummary.Of(values).P90Seconds.ShouldBe(rank, $"n = {n}");
-        }
-    }
-
-    [Fact]
-    public void figures_are_rounded_to_milliseconds() =>
-        DurationSummary.Of([1.23449, 1.23461]).ShouldBe(new DurationSummary(2, 1.235, 1.235));
 }
