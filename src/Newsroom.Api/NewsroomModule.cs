@@ -1,5 +1,6 @@
 using JasperFx.CodeGeneration;
 using Newsroom.Articles;
+using Newsroom.Articles.Reading;
 using Newsroom.Demo;
 using Newsroom.Infrastructure;
 using Newsroom.Infrastructure.Http;
@@ -26,6 +27,7 @@ public static class NewsroomModule
         if (!builder.Environment.IsDevelopment()) builder.Logging.ClearProviders().AddJsonConsole();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BoardItemCache>();
         services.AddNewsroomProblemDetails();
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddNewsroomAuth(builder.Configuration, builder.Environment);

@@ -67,6 +67,22 @@ public class the_board(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task shows_a_change_at_once_with_the_same_fields_as_the_article_less_its_body()
+    {
+        var draft = await Api.Draft(content: Api.CompleteDraft("First headline"));
+        Headlines(await Api.Get("/api/articles", Users.Alice)).ShouldBe(["First headline"]);
+
+        // The page was read (and its items kept); the change must show on the next read all the same.
+        await Api.Ok(Api.Patch($"/api/articles/{draft.Id()}", Users.Alice, new { version = draft.Version(), headline = "Second headline" }));
+        var board = await Api.Get("/api/articles", Users.Alice);
+        Headlines(board).ShouldBe(["Second headline"]);
+
+        var article = (await Api.Get($"/api/articles/{draft.Id()}", Users.Alice)).Json;
+        article["body"] = null;
+        board.Json.Items()[0]!.ToJsonString().ShouldBe(article.ToJsonString());
+    }
+
+    [Fact]
     public async Task merges_several_desks_and_statuses_newest_first_across_pages()
     {
         // Two desks and two statuses: the board reads each (desk, status) pair and merges them.

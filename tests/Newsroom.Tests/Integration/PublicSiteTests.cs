@@ -2,6 +2,9 @@ using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Newsroom.Tests.Integration;
 
@@ -97,6 +100,39 @@ public class the_public_site(AppFixture fixture) : IntegrationContext(fixture)
         // (Within half the cache lifetime, so it is the eviction and not the expiry that shows it.)
         await Eventually.Get(async () => (await Api.Get(url, null)).Json.Str("standfirst"), s => s == "Departures move to 7:15.",
             TimeSpan.FromMilliseconds(500), "the corrected page");
+    }
+
+    [Fact]
+    public async Task a_rebuild_from_the_events_gives_identical_pages()
+    {
+        await Api.Draft(content: Story("Never published"));
+        var corrected = await Api.Published(content: Story("Corrected later"));
+        await Api.Ok(Api.Post($"/api/articles/{corrected.Id()}/corrections", Users.Paul, new
+        {
+            version = corrected.Version(), note = "Spelling.", headline = "Corrected later, spelled right"
+        }));
+        var withdrawn = await Api.Published(content: Story("Withdrawn later"));
+        await Api.Ok(Api.Post($"/api/articles/{withdrawn.Id()}/withdraw", Users.Paul, new { version = withdrawn.Version(), reason = "Legal" }));
+        await ProjectionsCaughtUp();
+
+        async Task<string> Snapshot() =>
+            (await Api.Get("/public/articles", null)).Text + (await Api.Get($"/public/articles/{corrected.Str("slug")}", null)).Text
+            + (await Api.Get($"/public/articles/{corrected.Str("slug")}/ninjs", null)).Text;
+        var before = await Snapshot();
+
+        await using (var session = Store.LightweightSession())
+        {
+            session.DeleteWhere<Newsroom.Public.PublishedArticle>(_ => true);
+            await session.SaveChangesAsync();
+        }
+        using (var daemon = await Store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync<Newsroom.Public.PublishedArticleProjection>(TimeSpan.FromSeconds(60), CancellationToken.None);
+        await ProjectionsCaughtUp();
+        await Host.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+            .EvictByTagAsync(Newsroom.Public.PublicPageCache.AllPagesTag, default);
+
+        (await Snapshot()).ShouldBe(before);
+        (await Api.Get($"/public/articles/{withdrawn.Str("slug")}", null)).ShouldBeProblem(HttpStatusCode.Gone, "withdrawn");
     }
 
     [Fact]

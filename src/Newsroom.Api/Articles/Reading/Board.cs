@@ -17,7 +17,7 @@ public static class BoardEndpoint
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("Articles")]
     [ProducesResponseType<Page<ArticleResponse>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http,
+    public static async Task<IResult> Get(IQuerySession session, HttpContext http, BoardItemCache cache,
         [FromQuery] string? status, [FromQuery] string? desk, [FromQuery] string? createdBy,
         [FromQuery] string? reviewer, [FromQuery] string? q, [FromQuery] string? limit, [FromQuery] string? cursor)
     {
@@ -32,8 +32,11 @@ public static class BoardEndpoint
         var filters = new BoardFilters(user, statuses ?? [], desk?.Trim() ?? "", createdBy?.Trim() ?? "", reviewer?.Trim() ?? "",
             string.IsNullOrWhiteSpace(q) ? "" : q.Trim(), page.After, page.Limit + 1);
         var (sql, parameters) = BoardQuery.Build(filters);
-        var rows = await session.QueryAsync<Article>(sql, http.RequestAborted, parameters);
-        return TypedResults.Ok(page.ToPage(rows, a => new Cursor(a.UpdatedAt, a.Id), a => ArticleResponse.From(a, includeBody: false)));
+        var keys = await session.QueryAsync<BoardKey>(sql, http.RequestAborted, parameters);
+        var shown = keys.Take(page.Limit).ToList();
+        var items = await cache.ItemsAsync(session, shown, http.RequestAborted);
+        var next = keys.Count > page.Limit ? new Cursor(shown[^1].At, shown[^1].Id).Encode() : null;
+        return new BoardPage(items, next);
     }
 
 
@@ -63,14 +66,16 @@ public sealed record BoardFilters(CurrentUser User, IReadOnlyList<ArticleStatus>
 /// the (desk, status, updated_at, id) index read in order, so no query sorts or filters the whole desk.
 /// A single query with "= any(...)" would not do: PostgreSQL 15 cannot read an index in order across a list
 /// of values, and at 100 000 articles the planner walked the updated_at index and filtered 44 000 rows
-/// (~30 ms). Items leave the body and the comments out, so the database leaves them out of the documents
-/// it sends (the benchmark showed the service spending a core deserializing full documents).
+/// (~30 ms). The query returns keys only (id, stored version, position); <see cref="BoardItemCache"/>
+/// supplies the items.
 /// </remarks>
 public static class BoardQuery
 {
-    private const string Item = "d.data #- '{content,body}' #- '{comments}' as data, d.updated_at, d.id";
+    private const string Item = "d.id, d.mt_version, d.updated_at";
     private static readonly string Table = $"{Infrastructure.Persistence.MartenSetup.Schema}.mt_doc_article as d";
     private const string Order = "order by updated_at desc, id desc";
+    // What the query returns per row: which article, which stored version of it, and its place in the order.
+    private const string Key = "jsonb_build_object('id', b.id, 'version', b.mt_version, 'at', b.updated_at)";
 
     public static (string Sql, object[] Parameters) Build(BoardFilters f)
     {
@@ -88,7 +93,7 @@ public static class BoardQuery
 
         var desks = f.Desk != "" ? (f.User.CanSee(f.Desk) ? [f.Desk] : [])
             : f.User.SeesAllDesks ? null : f.User.Desks.ToArray();
-        if (desks is { Length: 0 }) return ("select d.data from " + Table + " where false", []);
+        if (desks is { Length: 0 }) return ($"select {Key} from (select {Item} from {Table} where false) as b", []);
 
         if (desks is not null && f.Statuses.Count > 0)
         {
@@ -105,7 +110,7 @@ public static class BoardQuery
                 all.Add(f.Take);
             }
             all.Add(f.Take);
-            return ($"select b.data from ({string.Join(" union all ", parts)}) as b {Order} limit ?", all.ToArray());
+            return ($"select {Key} from ({string.Join(" union all ", parts)}) as b {Order} limit ?", all.ToArray());
         }
 
         var where = new List<string>();
@@ -116,7 +121,7 @@ public static class BoardQuery
         first.AddRange(parameters);
         first.Add(f.Take);
         var filter = where.Count == 0 ? "" : " where " + string.Join(" and ", where);
-        return ($"select b.data from (select {Item} from {Table}{filter}) as b {Order} limit ?", first.ToArray());
+        return ($"select {Key} from (select {Item} from {Table}{filter}) as b {Order} limit ?", first.ToArray());
     }
 
     private static string And(List<string> predicates) => predicates.Count == 0 ? "" : " and " + string.Join(" and ", predicates);
