@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
 using Newsroom.Articles;
+using Newsroom.Infrastructure.Persistence;
 using Newsroom.Public.Rendering;
 
 namespace Newsroom.Public;
@@ -72,7 +73,7 @@ public static class PublicArticlesStore
 {
     public static StoreOptions AddPublicArticles(this StoreOptions options)
     {
-        options.Projections.Add<PublishedArticleProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<PublishedArticleProjection>(ProjectionLifecycle.Async, ProjectionLimits.Configure);
         // Selective columns only: a boolean index (published? withdrawn?) misleads the planner more than it
         // helps. "Ever published" is "has a publication time"; newest-first lists walk the time index.
         options.Schema.For<PublishedArticle>()

@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
 using Newsroom.Articles;
+using Newsroom.Infrastructure.Persistence;
 
 namespace Newsroom.Statistics;
 
@@ -16,7 +17,7 @@ public sealed class DeskStatistics
 }
 
 /// <summary>
-/// One measured duration, filed under the desk where it happened: written once, never updated, so the
+/// One measured duration, filed under the desk where it happened: inserted once, never updated, so the
 /// desk document stays small however many articles the desk handles (ADR 0017).
 /// </summary>
 public sealed class DeskDuration
@@ -100,7 +101,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
                 break;
             case RevisionApproved a:
                 if (tracked.SubmittedAt is { } submitted)
-                    operations.Store(Duration(e, tracked.Desk, DeskDuration.SubmissionToApproval, a.At - submitted));
+                    operations.Insert(Duration(e, tracked.Desk, DeskDuration.SubmissionToApproval, a.At - submitted));
                 if (!stats.ApprovalsByReviewer.TryGetValue(a.By.Id, out var tally))
                     stats.ApprovalsByReviewer[a.By.Id] = tally = new ReviewerTally { Name = a.By.Name };
                 tally.Approvals++;
@@ -112,7 +113,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
             case ArticleUnscheduled or ScheduledPublicationFailed: Move(stats, tracked, ArticleStatus.Approved); break;
             case ArticlePublished p:
                 if (!tracked.Published)
-                    operations.Store(Duration(e, tracked.Desk, DeskDuration.CreationToPublication, p.At - tracked.CreatedAt));
+                    operations.Insert(Duration(e, tracked.Desk, DeskDuration.CreationToPublication, p.At - tracked.CreatedAt));
                 tracked.Published = true;
                 Move(stats, tracked, ArticleStatus.Published);
                 break;
@@ -162,7 +163,11 @@ public static class StatisticsStore
     public static StoreOptions AddDeskStatistics(this StoreOptions options)
     {
         options.Projections.Add(new DeskStatisticsProjection(), ProjectionLifecycle.Async,
-            async => async.EnableDocumentTrackingByIdentity = true);
+            async =>
+            {
+                ProjectionLimits.Configure(async);
+                async.EnableDocumentTrackingByIdentity = true;
+            });
         options.Schema.For<DeskDuration>().Duplicate(d => d.Desk);
         return options;
     }
