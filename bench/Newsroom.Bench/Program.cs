@@ -13,7 +13,7 @@ var seconds = TimeSpan.FromSeconds(options.Seconds);
 var results = new List<Measurement>();
 // The pool is sized for the database's two cores, as an operator would (docs/operations.md): with Npgsql's
 // default of 100, 32 concurrent requests meant 32 busy PostgreSQL backends on 2 cores, and the board's p99
-// was 56-71 ms against 41 ms with 16 (same machine, three runs each).
+// was 56-71 ms, against ~41 ms with 16 connections and ~26 ms with 8 (same machine, isolated runs).
 var connectionString = $"Host={options.PgHost};Port={options.PgPort};Username=postgres;Database=postgres;Maximum Pool Size={options.PoolSize}";
 var facts = new List<(string Name, string Value, string Target, bool? Met)>();
 void Fact(string name, string value, string target = "", bool? met = null) { facts.Add((name, value, target, met)); Console.WriteLine($"  {name}: {value}"); }
@@ -280,6 +280,6 @@ public sealed record Options(string App, string PgHost, int PgPort, int Port, in
             Int("clients", 32), Int("pgbench-clients", 8), Int("small-board", 10_000), Int("large-board", 100_000),
             Get("work", Path.GetTempPath()), Get("results", "."),
             Get("phases", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
-            args.Contains("--profile"), Int("pool-size", 16));
+            args.Contains("--profile"), Int("pool-size", 8));
     }
 }
