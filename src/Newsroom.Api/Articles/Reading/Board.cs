@@ -32,13 +32,9 @@ public static class BoardEndpoint
         var filters = new BoardFilters(user, statuses ?? [], desk?.Trim() ?? "", createdBy?.Trim() ?? "", reviewer?.Trim() ?? "",
             string.IsNullOrWhiteSpace(q) ? "" : q.Trim(), page.After, page.Limit + 1);
         var (sql, parameters) = BoardQuery.Build(filters);
-        var keys = await session.QueryAsync<BoardKey>(sql, http.RequestAborted, parameters);
-        var shown = keys.Take(page.Limit).ToList();
-        var items = await cache.ItemsAsync(session, shown, http.RequestAborted);
-        var next = keys.Count > page.Limit ? new Cursor(shown[^1].At, shown[^1].Id).Encode() : null;
-        return new BoardPage(items, next);
+        var keys = page.ToPage(await session.QueryAsync<BoardKey>(sql, http.RequestAborted, parameters), k => new Cursor(k.At, k.Id), k => k);
+        return new BoardPage(await cache.ItemsAsync(session, keys.Items, http.RequestAborted), keys.Next);
     }
-
 
     private static ArticleStatus[]? ParseStatuses(string? raw, Dictionary<string, string[]> errors)
     {
