@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -7,13 +8,32 @@ using Newsroom.Infrastructure.Persistence;
 
 namespace Newsroom.Statistics;
 
-/// <summary>What a desk's workload and speed look like, kept by an async projection.</summary>
+/// <summary>
+/// What a desk's workload and speed look like, kept by an async projection. The collections are immutable
+/// and replaced on change: the daemon serializes a stored document on a background page while the
+/// projection goes on applying later events of the same batch to the same instance, and a collection
+/// mutated in place under that serializer fails the whole batch ("Collection was modified").
+/// </summary>
 public sealed class DeskStatistics
 {
     /// <summary>The desk id.</summary>
     public string Id { get; set; } = "";
-    public Dictionary<string, int> Counts { get; set; } = new();
-    public Dictionary<string, ReviewerTally> ApprovalsByReviewer { get; set; } = new();
+    public ImmutableDictionary<string, int> Counts { get; set; } = ImmutableDictionary<string, int>.Empty;
+    public ImmutableDictionary<string, ReviewerTally> ApprovalsByReviewer { get; set; } =
+        ImmutableDictionary<string, ReviewerTally>.Empty;
+
+    public void Count(ArticleStatus status, int delta)
+    {
+        var key = status.ToWireName();
+        Counts = Counts.SetItem(key, Counts.GetValueOrDefault(key) + delta);
+    }
+
+    public void CountApproval(string reviewerId, string reviewerName)
+    {
+        var approvals = ApprovalsByReviewer.TryGetValue(reviewerId, out var tally) ? tally.Approvals : 0;
+        ApprovalsByReviewer = ApprovalsByReviewer.SetItem(reviewerId,
+            new ReviewerTally { Name = tally?.Name ?? reviewerName, Approvals = approvals + 1 });
+    }
 }
 
 /// <summary>
@@ -32,10 +52,11 @@ public sealed class DeskDuration
     public double Seconds { get; set; }
 }
 
-public sealed class ReviewerTally
+/// <summary>Replaced, never changed in place (see <see cref="DeskStatistics"/>).</summary>
+public sealed record ReviewerTally
 {
-    public string Name { get; set; } = "";
-    public int Approvals { get; set; }
+    public string Name { get; init; } = "";
+    public int Approvals { get; init; }
 }
 
 /// <summary>What the projection remembers of each article between its events.</summary>
@@ -75,7 +96,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
                 Id = created.ArticleId, Desk = created.Content.Desk, Status = ArticleStatus.Draft, CreatedAt = created.At
             };
             var desk = await DeskAsync(operations, article.Desk, ct);
-            Count(desk, ArticleStatus.Draft, +1);
+            desk.Count(ArticleStatus.Draft, +1);
             operations.Store(article);
             operations.Store(desk);
             return;
@@ -102,9 +123,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
             case RevisionApproved a:
                 if (tracked.SubmittedAt is { } submitted)
                     operations.Insert(Duration(e, tracked.Desk, DeskDuration.SubmissionToApproval, a.At - submitted));
-                if (!stats.ApprovalsByReviewer.TryGetValue(a.By.Id, out var tally))
-                    stats.ApprovalsByReviewer[a.By.Id] = tally = new ReviewerTally { Name = a.By.Name };
-                tally.Approvals++;
+                stats.CountApproval(a.By.Id, a.By.Name);
                 Move(stats, tracked, ArticleStatus.Approved);
                 break;
             case ChangesRequested: Move(stats, tracked, ArticleStatus.ChangesRequested); break;
@@ -130,11 +149,11 @@ public sealed partial class DeskStatisticsProjection : EventProjection
     private static async Task<DeskStatistics> MoveDeskAsync(IDocumentOperations operations, DeskStatistics from,
         DeskStatisticsArticle article, string newDesk, CancellationToken ct)
     {
-        Count(from, article.Status, -1);
+        from.Count(article.Status, -1);
         operations.Store(from);
         article.Desk = newDesk;
         var to = await DeskAsync(operations, newDesk, ct);
-        Count(to, article.Status, +1);
+        to.Count(article.Status, +1);
         return to;
     }
 
@@ -146,15 +165,9 @@ public sealed partial class DeskStatisticsProjection : EventProjection
 
     private static void Move(DeskStatistics stats, DeskStatisticsArticle article, ArticleStatus to)
     {
-        Count(stats, article.Status, -1);
+        stats.Count(article.Status, -1);
         article.Status = to;
-        Count(stats, to, +1);
-    }
-
-    private static void Count(DeskStatistics stats, ArticleStatus status, int delta)
-    {
-        var key = status.ToWireName();
-        stats.Counts[key] = stats.Counts.GetValueOrDefault(key) + delta;
+        stats.Count(to, +1);
     }
 }
 
