@@ -5,6 +5,8 @@ using System.Xml.Linq;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Newsroom.Public;
+using Npgsql;
 
 namespace Newsroom.Tests.Integration;
 
@@ -100,6 +102,49 @@ public class the_public_site(AppFixture fixture) : IntegrationContext(fixture)
         // (Within half the cache lifetime, so it is the eviction and not the expiry that shows it.)
         await Eventually.Get(async () => (await Api.Get(url, null)).Json.Str("standfirst"), s => s == "Departures move to 7:15.",
             TimeSpan.FromMilliseconds(500), "the corrected page");
+    }
+
+    [Fact]
+    public async Task tells_the_other_nodes_which_pages_changed_and_drops_pages_they_report()
+    {
+        var published = await Api.Published(content: Story("Tram strike called off"));
+        await ProjectionsCaughtUp();
+        var slug = published.Str("slug");
+        var url = $"/public/articles/{slug}";
+
+        // Listening as another node would: the corrected page's slug arrives on the channel.
+        await using var otherNode = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom"));
+        await otherNode.OpenAsync();
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        otherNode.Notification += (_, n) => { if (n.Payload.Split('\n').Contains(slug)) heard.TrySetResult(); };
+        await using (var listen = new NpgsqlCommand($"LISTEN {PublicPageInvalidation.Channel}", otherNode))
+            await listen.ExecuteNonQueryAsync();
+        await Api.Ok(Api.Post($"/api/articles/{published.Id()}/corrections", Users.Paul, new
+        {
+            version = published.Version(), note = "Trams run as normal.", standfirst = "Trams run as normal."
+        }));
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!heard.Task.IsCompleted && DateTime.UtcNow < until) await otherNode.WaitAsync(TimeSpan.FromMilliseconds(100));
+        heard.Task.IsCompleted.ShouldBeTrue("the slug was announced on the invalidation channel");
+
+        // And this node drops its copy when another node announces a change.
+        await ProjectionsCaughtUp();
+        using var http = Host.Server.CreateClient();
+        (await http.GetAsync(url)).Dispose();
+        using (var cached = await http.GetAsync(url)) cached.Headers.Age.ShouldNotBeNull();
+        await using (var notify = new NpgsqlCommand($"select pg_notify('{PublicPageInvalidation.Channel}', 'another-page\n' || @slug)", otherNode))
+        {
+            notify.Parameters.AddWithValue("slug", slug);
+            await notify.ExecuteNonQueryAsync();
+        }
+        var fresh = false;
+        for (var attempt = 0; attempt < 50 && !fresh; attempt++)
+        {
+            using var response = await http.GetAsync(url);
+            fresh = response.Headers.Age is null;
+            if (!fresh) await Task.Delay(10);
+        }
+        fresh.ShouldBeTrue("the page was rendered again after the announced change");
     }
 
     [Fact]
