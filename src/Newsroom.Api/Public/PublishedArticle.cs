@@ -10,15 +10,12 @@ public sealed class PublishedArticle
 {
     public Guid Id { get; set; }
 
-    /// <summary>The editorial content as it stands now (drafts included); only its published state is ever shown.</summary>
-    public ArticleContent Working { get; set; } = null!;
-
     /// <summary>True from the first publication on (also after withdrawal, which answers 410).</summary>
     public bool EverPublished { get; set; }
     public bool Withdrawn { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
 
-    // The published state. Set at publication and at each correction, from Working.
+    // The published state: the article's content at its last publication or correction.
     public string Slug { get; set; } = "";
     public string Headline { get; set; } = "";
     public string? Standfirst { get; set; }
