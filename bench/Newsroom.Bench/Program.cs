@@ -232,12 +232,21 @@ await service.DisposeAsync();
 
 Console.WriteLine("== 7. Projection rebuild speed (service stopped)");
 var events = await seeder.EventCountAsync();
-foreach (var projection in Runs("rebuild") ? new[] { "PublishedArticle", "AuditLog" } : [])
+// Each projection asks only for the event types it handles; how many of the store's events that is.
+var eventsRead = new Dictionary<string, string>
 {
+    ["PublishedArticle"] = "'article_published','article_corrected','article_withdrawn'",
+    ["AuditLog"] = "",
+    ["DeskStatistics"] = ""
+};
+foreach (var (projection, types) in Runs("rebuild") ? eventsRead : [])
+{
+    var read = types == "" ? events : await seeder.CountAsync($"mt_events where type in ({types})");
     var timer = Stopwatch.StartNew();
     await Exec("dotnet", $"{options.App} projections rebuild -p {projection}", environment);
     var rate = events / timer.Elapsed.TotalSeconds;
-    Fact($"Rebuild {projection} over {events:N0} events", $"{rate:N0} events/s ({timer.Elapsed.TotalSeconds:F1} s, including ~1 s process start)", "≥ 15 000 events/s", rate >= 15000);
+    Fact($"Rebuild {projection} over {events:N0} events (it reads {read:N0} of them)",
+        $"{rate:N0} events/s ({timer.Elapsed.TotalSeconds:F1} s, including ~1 s process start)", "≥ 15 000 events/s", rate >= 15000);
 }
 
 await Report.WriteAsync(options, results, append, select, facts);

@@ -63,6 +63,13 @@ public sealed class Seeder(string connectionString) : IAsyncDisposable
         return (await session.AdvancedSql.QueryAsync<string>(sql, CancellationToken.None)).ToList();
     }
 
+    public async Task<long> CountAsync(string tableAndFilter)
+    {
+        await using var session = _store.QuerySession();
+        var sql = $"select count(*) from {MartenSetup.Schema}.{tableAndFilter}";
+        return (await session.AdvancedSql.QueryAsync<long>(sql, CancellationToken.None)).Single();
+    }
+
     public async Task<long> ArticleCountAsync()
     {
         await using var session = _store.QuerySession();
