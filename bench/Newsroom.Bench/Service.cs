@@ -90,9 +90,20 @@ public sealed class Service : IAsyncDisposable
     {
         if (_process is { HasExited: false })
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            // Stopped as an orchestrator stops it (SIGTERM, then a grace period), so the node leaves the
+            // cluster and hands its projections on at once; killed only if it does not exit in time.
+            _ = SendSigterm(_process.Id, 15);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try { await _process.WaitForExitAsync(grace.Token); }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
         Http.Dispose();
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSigterm(int pid, int signal);
 }

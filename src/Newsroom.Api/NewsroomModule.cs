@@ -24,7 +24,8 @@ public static class NewsroomModule
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ProblemDetailsSetup.MaxRequestBodyBytes);
         // Structured logs: one JSON object per line outside Development, readable text in Development.
-        if (!builder.Environment.IsDevelopment()) builder.Logging.ClearProviders().AddJsonConsole();
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.ClearProviders().AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; });
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BoardItemCache>();
@@ -55,6 +56,15 @@ public static class NewsroomModule
             opts.Policies.UseDurableLocalQueues();
             opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
             opts.Durability.ScheduledJobFirstExecution = TimeSpan.FromSeconds(1);
+            // Wolverine's health checks decide which node runs the async projections. By default the first one
+            // comes 13 s after start-up (3 s, then one 10 s period): until then the public side and the audit
+            // log stand still, and a publication made at once waits that long to show. And a node that dies
+            // without stopping (killed, crashed, lost its machine) keeps its projections until the others
+            // declare it stale: after a minute plus two health checks. Checks every 2 s from the start and
+            // stale after 20 s: projections run ~2 s after start-up and move off a dead node within ~25 s.
+            opts.Durability.FirstHealthCheckExecution = TimeSpan.Zero;
+            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(2);
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(20);
             opts.Policies.OnException(e => ConcurrencyFailures.IsConcurrencyFailure(e) || UniqueViolations.IsDuplicateKey(e))
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
             opts.ConfigureWebhookRetries(builder.Configuration);
