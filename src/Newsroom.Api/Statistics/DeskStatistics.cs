@@ -85,7 +85,46 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         Options.DeleteViewTypeOnTeardown<DeskDuration>();
     }
 
+    // The desk documents are written once per batch, after its last event, not once per event: a batch of
+    // 500 events on one desk rewrote the same row 500 times in one transaction (a rebuild over 233 000 events
+    // made 133 000 desk updates). The batch's events arrive first in EnrichEventsAsync, then one by one in
+    // ApplyAsync, in order, one batch after the other.
+    private long _lastOfBatch = NoBatch;
+    private readonly HashSet<DeskStatistics> _touched = new(ReferenceEqualityComparer.Instance);
+    private const long NoBatch = -1;
+
+    /// <summary>
+    /// Notes the batch's last event, and loads what the batch will need in two queries: the remembered state
+    /// of every article it touches, then those articles' desks. They land in the batch session's identity
+    /// map, where <see cref="ApplyAsync"/> finds them, instead of one round trip per article and desk as
+    /// their first event comes up (the same session: checked, and required for the identity map to help).
+    /// </summary>
+    public override async Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        _touched.Clear();
+        _lastOfBatch = events.Count == 0 ? NoBatch : events[^1].Sequence;
+        var facts = events.Select(e => e.Data).OfType<IArticleEvent>().ToList();
+        var ids = facts.Where(f => f is not ArticleCreated).Select(f => f.ArticleId).Distinct().ToArray();
+        var articles = ids.Length == 0 ? [] : await querySession.LoadManyAsync<DeskStatisticsArticle>(ct, ids);
+        var desks = articles.Select(a => a.Desk)
+            .Concat(facts.OfType<ArticleCreated>().Select(c => c.Content.Desk))
+            .Concat(facts.OfType<ArticleRevised>().Select(r => r.Changes.Desk).OfType<string>())
+            .Concat(facts.OfType<ArticleCorrected>().Select(c => c.Changes.Desk).OfType<string>())
+            .Distinct().ToArray();
+        if (desks.Length > 0) await querySession.LoadManyAsync<DeskStatistics>(ct, desks);
+    }
+
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken ct)
+    {
+        await ApplyFactAsync(operations, e, ct);
+        // Without batch information (not run by the daemon), every change is written at once.
+        if (_lastOfBatch != NoBatch && e.Sequence != _lastOfBatch) return;
+        foreach (var desk in _touched) operations.Store(desk);
+        _touched.Clear();
+        _lastOfBatch = NoBatch;
+    }
+
+    private async Task ApplyFactAsync(IDocumentOperations operations, IEvent e, CancellationToken ct)
     {
         if (e.Data is not IArticleEvent fact) return;
 
@@ -98,7 +137,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
             var desk = await DeskAsync(operations, article.Desk, ct);
             desk.Count(ArticleStatus.Draft, +1);
             operations.Store(article);
-            operations.Store(desk);
+            _touched.Add(desk);
             return;
         }
 
@@ -143,14 +182,14 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         }
 
         operations.Store(tracked);
-        operations.Store(stats);
+        _touched.Add(stats);
     }
 
-    private static async Task<DeskStatistics> MoveDeskAsync(IDocumentOperations operations, DeskStatistics from,
+    private async Task<DeskStatistics> MoveDeskAsync(IDocumentOperations operations, DeskStatistics from,
         DeskStatisticsArticle article, string newDesk, CancellationToken ct)
     {
         from.Count(article.Status, -1);
-        operations.Store(from);
+        _touched.Add(from);
         article.Desk = newDesk;
         var to = await DeskAsync(operations, newDesk, ct);
         to.Count(article.Status, +1);
@@ -160,8 +199,11 @@ public sealed partial class DeskStatisticsProjection : EventProjection
     private static DeskDuration Duration(IEvent e, string desk, string kind, TimeSpan duration) =>
         new() { Id = e.Id, Desk = desk, Kind = kind, Seconds = duration.TotalSeconds };
 
-    private static async Task<DeskStatistics> DeskAsync(IDocumentOperations operations, string desk, CancellationToken ct) =>
-        await operations.LoadAsync<DeskStatistics>(desk, ct) ?? new DeskStatistics { Id = desk };
+    // A desk changed earlier in this batch is not stored yet, so not in the identity map: take it from here.
+    private async Task<DeskStatistics> DeskAsync(IDocumentOperations operations, string desk, CancellationToken ct) =>
+        _touched.FirstOrDefault(d => d.Id == desk)
+        ?? await operations.LoadAsync<DeskStatistics>(desk, ct)
+        ?? new DeskStatistics { Id = desk };
 
     private static void Move(DeskStatistics stats, DeskStatisticsArticle article, ArticleStatus to)
     {

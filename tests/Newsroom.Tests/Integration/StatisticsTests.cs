@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using JasperFx.Events.Daemon;
 using Marten;
+using Newsroom.Articles;
 using Newsroom.Statistics;
 
 namespace Newsroom.Tests.Integration;
@@ -70,6 +71,35 @@ public class desk_statistics(AppFixture fixture) : IntegrationContext(fixture)
         (await Stats(Users.Alice)).Select(d => d!["desk"]!.GetValue<string>()).ShouldBe(["world"]);
         (await Stats(Users.Eve, "?desk=world")).ShouldBeEmpty();
         (await Api.Get("/api/stats/desks", Users.Rita)).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task counts_every_article_of_a_new_desk_whose_events_arrive_in_one_batch()
+    {
+        // Desk documents are written once per daemon batch: a desk created by the batch must still be one
+        // document that every later event of the batch adds to.
+        var editor = new Actor("seed-editor", "Seed Editor");
+        var at = DateTimeOffset.UtcNow;
+        await using (var session = Store.LightweightSession())
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var id = Guid.CreateVersion7();
+                var content = new Newsroom.Articles.ArticleContent($"Culture story {i}", null, "Body.", "culture", ["Seed Editor"], [],
+                    null, [], "en", $"culture-story-{id:N}", null, 4);
+                var events = new List<object> { new ArticleCreated(id, content, "test", editor, at) };
+                if (i % 3 == 0) events.Add(new SubmittedForReview(id, 1, null, editor, at.AddMinutes(1)));
+                session.Events.StartStream<Newsroom.Articles.Article>(id, events.ToArray());
+            }
+            await session.SaveChangesAsync();
+        }
+        await ProjectionsCaughtUp();
+
+        await using var query = Store.QuerySession();
+        var culture = await query.LoadAsync<DeskStatistics>("culture");
+        culture.ShouldNotBeNull();
+        culture.Counts["draft"].ShouldBe(20);
+        culture.Counts["in_review"].ShouldBe(10);
     }
 
     [Fact]
