@@ -165,6 +165,7 @@ public sealed class PublicPageInvalidation(MartenSetup.ListenDataSource listen, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -176,6 +177,7 @@ public sealed class PublicPageInvalidation(MartenSetup.ListenDataSource listen, 
                     await command.ExecuteNonQueryAsync(stoppingToken);
                 await EvictAllAsync();   // whatever changed before this moment went unheard
                 _listening = true;
+                failures = 0;
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     if (await connection.WaitAsync(Ping, stoppingToken)) continue;
@@ -190,14 +192,19 @@ public sealed class PublicPageInvalidation(MartenSetup.ListenDataSource listen, 
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Lost the public page invalidation channel; not caching public pages until it is back");
+                // Once per outage, not once per attempt: a database that refuses LISTEN (a pooler in
+                // transaction mode) would otherwise fill the log.
+                if (failures++ == 0)
+                    logger.LogWarning(e, "Lost the public page invalidation channel; not caching public pages until it is back");
             }
             finally
             {
                 _listening = false;
                 await EvictAllAsync();
             }
-            try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
+            // 1 s, 2 s, 4 s ... at most 30 s between attempts.
+            var retry = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Max(0, failures - 1))));
+            try { await Task.Delay(retry, stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
     }
