@@ -62,9 +62,13 @@ public static class NewsroomModule
             // without stopping (killed, crashed, lost its machine) keeps its projections until the others
             // declare it stale: after a minute plus two health checks. Checks every 2 s from the start and
             // stale after 20 s: projections run ~2 s after start-up and move off a dead node within ~25 s.
-            opts.Durability.FirstHealthCheckExecution = TimeSpan.Zero;
-            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(2);
-            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(20);
+            // (Newsroom__FastNodeHealthChecks=false keeps Wolverine's defaults; the tests do, see AppFixture.)
+            if (builder.Configuration.GetValue("Newsroom:FastNodeHealthChecks", true))
+            {
+                opts.Durability.FirstHealthCheckExecution = TimeSpan.Zero;
+                opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(2);
+                opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(20);
+            }
             opts.Policies.OnException(e => ConcurrencyFailures.IsConcurrencyFailure(e) || UniqueViolations.IsDuplicateKey(e))
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
             opts.ConfigureWebhookRetries(builder.Configuration);

@@ -96,6 +96,7 @@ public sealed class PublicPageInvalidation(MartenSetup.ListenDataSource listen, 
     ILogger<PublicPageInvalidation> logger) : BackgroundService
 {
     public const string Channel = "newsroom_public_pages";
+    public const string ApplicationName = "newsroom-public-page-invalidation";
     public const int MaxPayloadBytes = 7_000;    // PostgreSQL's limit is 8 000 bytes per notification
     private static readonly TimeSpan Ping = TimeSpan.FromSeconds(30);
     private long _generation;
@@ -173,7 +174,8 @@ public sealed class PublicPageInvalidation(MartenSetup.ListenDataSource listen, 
                 await using var connection = await listen.DataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, n) =>
                     _ = EvictAsync(n.Payload.Split('\n', StringSplitOptions.RemoveEmptyEntries), CancellationToken.None);
-                await using (var command = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                // Named, so that an operator (or a test) can find this connection in pg_stat_activity.
+                await using (var command = new NpgsqlCommand($"SET application_name = '{ApplicationName}'; LISTEN {Channel}", connection))
                     await command.ExecuteNonQueryAsync(stoppingToken);
                 await EvictAllAsync();   // whatever changed before this moment went unheard
                 _listening = true;

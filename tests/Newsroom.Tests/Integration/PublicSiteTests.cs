@@ -148,6 +148,42 @@ public class the_public_site(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task caches_nothing_while_it_cannot_hear_of_changes_and_starts_afresh_when_it_can()
+    {
+        var published = await Api.Published(content: Story("Library hours extended"));
+        await ProjectionsCaughtUp();
+        var url = $"/public/articles/{published.Str("slug")}";
+        using var http = Host.Server.CreateClient();
+        var invalidation = Host.Services.GetRequiredService<PublicPageInvalidation>();
+        async Task<bool> Cached() { using var r = await http.GetAsync(url); return r.Headers.Age is not null; }
+        async Task Until(Func<bool> condition, string what)
+        {
+            for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(25);
+            condition().ShouldBeTrue(what);
+        }
+        await Until(() => invalidation.Listening, "listening at first");
+        await Cached();
+        (await Cached()).ShouldBeTrue();
+
+        // The channel's connection is cut, as a failover or a network fault would.
+        await using (var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom")))
+        {
+            await admin.OpenAsync();
+            await using var cut = new NpgsqlCommand("select pg_terminate_backend(pid) from pg_stat_activity " +
+                "where application_name = @name and datname = current_database()", admin);
+            cut.Parameters.AddWithValue("name", PublicPageInvalidation.ApplicationName);
+            (await cut.ExecuteScalarAsync()).ShouldBe(true);
+        }
+        await Until(() => !invalidation.Listening, "deaf after the cut");
+        (await Cached()).ShouldBeFalse();   // what was cached is gone
+        (await Cached()).ShouldBeFalse();   // and nothing new is kept (the node retries after a second)
+
+        await Until(() => invalidation.Listening, "listening again");
+        (await Cached()).ShouldBeFalse();
+        (await Cached()).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task keeps_no_public_document_for_drafts_and_a_rebuild_gives_identical_pages()
     {
         var draft = await Api.Draft(content: Story("Never published"));
