@@ -91,13 +91,21 @@ public sealed partial class PublishedArticleProjection : SingleStreamProjection<
         }
     }
 
-    private async ValueTask<Article?> ArticleAtAsync(IQuerySession session, Guid id, long version, CancellationToken ct) =>
-        _articlesAt.TryRemove((id, version), out var article) ? article : await FoldAsync(session, id, version, ct);
+    private async ValueTask<Article?> ArticleAtAsync(IQuerySession session, Guid id, long version, CancellationToken ct)
+    {
+        if (_articlesAt.TryRemove((id, version), out var article)) return article;
+        article = await FoldAsync(session, id, version, ct);
+        // A stream that is there but cannot be folded is a fault (the batch fails and is retried); only a
+        // stream that is gone altogether is passed over.
+        if (article is null && await session.Events.FetchStreamStateAsync(id, ct) is not null)
+            throw new InvalidOperationException($"Article stream {id} has no events up to version {version}.");
+        return article;
+    }
 
     /// <summary>
     /// The article as its stream stood at <paramref name="version"/>, folded from the committed events; null
-    /// when the stream is gone (its events deleted under the daemon, as a test reset does), in which case
-    /// there is nothing to show and the event is passed over rather than stopping the projection.
+    /// when the stream is gone (its events deleted under the daemon, as a test reset does): then there is
+    /// nothing to show, and the event is passed over rather than stopping the projection.
     /// </summary>
     private static async Task<Article?> FoldAsync(IQuerySession session, Guid id, long version, CancellationToken ct) =>
         await session.Events.AggregateStreamAsync<Article>(id, version: version, token: ct);
