@@ -62,7 +62,7 @@ public static class NewsroomModule
             // without stopping (killed, crashed, lost its machine) keeps its projections until the others
             // declare it stale: after a minute plus two health checks. Checks every 2 s from the start and
             // stale after 20 s: projections run ~2 s after start-up and move off a dead node within ~25 s.
-            // (Newsroom__FastNodeHealthChecks=false keeps Wolverine's defaults; the tests do, see AppFixture.)
+            // (Newsroom__FastNodeHealthChecks=false keeps Wolverine's defaults.)
             if (builder.Configuration.GetValue("Newsroom:FastNodeHealthChecks", true))
             {
                 opts.Durability.FirstHealthCheckExecution = TimeSpan.Zero;
