@@ -29,4 +29,14 @@ fi
 echo "[run] building"
 dotnet build "$root/src/Newsroom.Api" -c Debug -v quiet -nologo
 echo "[run] Newsroom on http://127.0.0.1:$port  (API docs: http://127.0.0.1:$port/docs, OpenAPI: /openapi/v1.json)"
-dotnet run --no-build --no-launch-profile --project "$root/src/Newsroom.Api" -- --urls "http://127.0.0.1:$port"
+# The service runs in the background so that Ctrl+C or a TERM to this script reaches it first: it leaves the
+# cluster and finishes its work, and only then does the EXIT trap stop the database under it.
+cd "$root/src/Newsroom.Api"   # the content root: appsettings.json
+dotnet bin/Debug/net10.0/Newsroom.Api.dll --urls "http://127.0.0.1:$port" &
+service=$!
+trap 'kill -TERM "$service" 2>/dev/null || true' INT TERM
+status=0
+wait "$service" || status=$?
+# A signal interrupts the first wait; the second waits for the service to finish stopping.
+if kill -0 "$service" 2>/dev/null; then wait "$service" || status=$?; fi
+exit "$status"
