@@ -90,7 +90,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
     // made 133 000 desk updates). The batch's events arrive first in EnrichEventsAsync, then one by one in
     // ApplyAsync, in order, one batch after the other.
     private long _lastOfBatch = NoBatch;
-    private readonly HashSet<DeskStatistics> _touched = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, DeskStatistics> _touched = new();   // by desk id
     private const long NoBatch = -1;
 
     /// <summary>
@@ -119,7 +119,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         await ApplyFactAsync(operations, e, ct);
         // Without batch information (not run by the daemon), every change is written at once.
         if (_lastOfBatch != NoBatch && e.Sequence != _lastOfBatch) return;
-        foreach (var desk in _touched) operations.Store(desk);
+        foreach (var desk in _touched.Values) operations.Store(desk);
         _touched.Clear();
         _lastOfBatch = NoBatch;
     }
@@ -137,7 +137,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
             var desk = await DeskAsync(operations, article.Desk, ct);
             desk.Count(ArticleStatus.Draft, +1);
             operations.Store(article);
-            _touched.Add(desk);
+            _touched[desk.Id] = desk;
             return;
         }
 
@@ -182,14 +182,14 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         }
 
         operations.Store(tracked);
-        _touched.Add(stats);
+        _touched[stats.Id] = stats;
     }
 
     private async Task<DeskStatistics> MoveDeskAsync(IDocumentOperations operations, DeskStatistics from,
         DeskStatisticsArticle article, string newDesk, CancellationToken ct)
     {
         from.Count(article.Status, -1);
-        _touched.Add(from);
+        _touched[from.Id] = from;
         article.Desk = newDesk;
         var to = await DeskAsync(operations, newDesk, ct);
         to.Count(article.Status, +1);
@@ -201,7 +201,7 @@ public sealed partial class DeskStatisticsProjection : EventProjection
 
     // A desk changed earlier in this batch is not stored yet, so not in the identity map: take it from here.
     private async Task<DeskStatistics> DeskAsync(IDocumentOperations operations, string desk, CancellationToken ct) =>
-        _touched.FirstOrDefault(d => d.Id == desk)
+        _touched.GetValueOrDefault(desk)
         ?? await operations.LoadAsync<DeskStatistics>(desk, ct)
         ?? new DeskStatistics { Id = desk };
 
