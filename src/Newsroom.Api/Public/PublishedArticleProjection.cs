@@ -68,18 +68,12 @@ public sealed partial class PublishedArticleProjection : SingleStreamProjection<
                 view.Withdrawn = false;
                 view.CreatedAt = article.CreatedAt;
                 view.PublishedAt ??= published.At;
-                view.UpdatedAt = published.At;
-                view.PublicVersion += 1;
-                view.Revision = published.Revision;
-                Show(view, article.Content with { Slug = published.Slug });
+                Show(view, article.Content with { Slug = published.Slug }, published.At, published.Revision);
                 return view;
             case ArticleCorrected corrected when view is not null:
                 if (await ArticleAtAsync(session, id, e.Version, cancellation) is not { } correctedArticle) return view;
-                view.UpdatedAt = corrected.At;
-                view.PublicVersion += 1;
-                view.Revision = corrected.Revision;
                 view.Corrections.Add(new PublicCorrection(corrected.Note, corrected.At, corrected.Revision));
-                Show(view, correctedArticle.Content);
+                Show(view, correctedArticle.Content, corrected.At, corrected.Revision);
                 return view;
             case ArticleWithdrawn withdrawn when view is not null:
                 view.Withdrawn = true;
@@ -110,8 +104,12 @@ public sealed partial class PublishedArticleProjection : SingleStreamProjection<
     private static async Task<Article?> FoldAsync(IQuerySession session, Guid id, long version, CancellationToken ct) =>
         await session.Events.AggregateStreamAsync<Article>(id, version: version, token: ct);
 
-    private static void Show(PublishedArticle view, ArticleContent content)
+    /// <summary>A new public version (a publication or a correction): the content readers see from <paramref name="at"/>.</summary>
+    private static void Show(PublishedArticle view, ArticleContent content, DateTimeOffset at, int revision)
     {
+        view.UpdatedAt = at;
+        view.PublicVersion += 1;
+        view.Revision = revision;
         view.Slug = content.Slug;
         view.Headline = content.Headline;
         view.Standfirst = content.Standfirst;
