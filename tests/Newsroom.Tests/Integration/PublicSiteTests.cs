@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
@@ -17,6 +18,14 @@ public class the_public_site(AppFixture fixture) : IntegrationContext(fixture)
         headline, desk, byline = new[] { "Alice Example" }, tags = tags ?? new[] { "korea" },
         standfirst = $"About {headline}.", body = body ?? Api.CompleteDraftBody($"{headline}.")
     };
+
+    /// <summary>A published article whose public page the projection already has, and that page's path.</summary>
+    private async Task<(JsonObject Published, string Url)> PublishedPage(string headline)
+    {
+        var published = await Api.Published(content: Story(headline));
+        await ProjectionsCaughtUp();
+        return (published, $"/public/articles/{published.Str("slug")}");
+    }
 
     [Fact]
     public async Task shows_a_published_article_by_slug_without_authentication()
@@ -76,9 +85,7 @@ public class the_public_site(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task serves_repeat_reads_from_memory_and_drops_a_page_as_soon_as_it_changes()
     {
-        var published = await Api.Published(content: Story("Ferry timetable changes"));
-        await ProjectionsCaughtUp();
-        var url = $"/public/articles/{published.Str("slug")}";
+        var (published, url) = await PublishedPage("Ferry timetable changes");
         using var http = Host.Server.CreateClient();
 
         using var first = await http.GetAsync(url);
@@ -107,10 +114,8 @@ public class the_public_site(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task tells_the_other_nodes_which_pages_changed_and_drops_pages_they_report()
     {
-        var published = await Api.Published(content: Story("Tram strike called off"));
-        await ProjectionsCaughtUp();
+        var (published, url) = await PublishedPage("Tram strike called off");
         var slug = published.Str("slug");
-        var url = $"/public/articles/{slug}";
 
         // Listening as another node would: the corrected page's slug arrives on the channel.
         await using var otherNode = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom"));
@@ -150,9 +155,7 @@ public class the_public_site(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task caches_nothing_while_it_cannot_hear_of_changes_and_starts_afresh_when_it_can()
     {
-        var published = await Api.Published(content: Story("Library hours extended"));
-        await ProjectionsCaughtUp();
-        var url = $"/public/articles/{published.Str("slug")}";
+        var (_, url) = await PublishedPage("Library hours extended");
         using var http = Host.Server.CreateClient();
         var invalidation = Host.Services.GetRequiredService<PublicPageInvalidation>();
         async Task<bool> Cached() { using var r = await http.GetAsync(url); return r.Headers.Age is not null; }
