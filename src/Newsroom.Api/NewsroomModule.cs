@@ -84,6 +84,7 @@ public static class NewsroomModule
         app.UseAuthentication();
         app.UseNewsroomRateLimiting();
         app.UseAuthorization();
+        app.UseStorableTextOnly();
         app.UseOutputCache();
 
         app.MapNewsroomHealth();

@@ -34,8 +34,12 @@ public static class MartenSetup
 
         // The daemon's wake-up: one LISTEN connection, answered by the NOTIFY EventAppendSignal sends after commits.
         services.AddSingleton(_ => new ListenDataSource(NpgsqlDataSource.Create(connectionString)));
-        services.ConfigureMarten((provider, options) => options.Projections.Wakeup = new PostgresqlListenWakeup(
-            provider.GetRequiredService<ListenDataSource>().DataSource, provider.GetRequiredService<ILogger<PostgresqlListenWakeup>>()));
+        services.ConfigureMarten((provider, options) =>
+        {
+            options.Projections.Wakeup = new PostgresqlListenWakeup(
+                provider.GetRequiredService<ListenDataSource>().DataSource, provider.GetRequiredService<ILogger<PostgresqlListenWakeup>>());
+            options.Logger(new StorageLogger(provider.GetRequiredService<ILogger<StorageLogger>>()));
+        });
 
         var marten = services.AddMarten(options => Configure(options, connectionString, migrateAtStartup))
             .UseLightweightSessions()

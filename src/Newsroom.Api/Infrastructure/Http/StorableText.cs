@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Newsroom.Infrastructure.Http;
+
+/// <summary>
+/// PostgreSQL cannot store U+0000 in text or jsonb: a value holding it fails the whole commit, and (ADR 0022)
+/// used to leave the pooled connection out of step for the next request. One rule for every input path —
+/// JSON bodies (whatever endpoint and parser reads them), plain-text bodies, query strings, headers and the
+/// path — refuses such text with 400 <c>validation_failed</c> naming the field, before any endpoint runs.
+/// </summary>
+public static class StorableText
+{
+    public const string Message = "The text contains the character U+0000 (NUL), which cannot be stored. Remove it.";
+
+    public static WebApplication UseStorableTextOnly(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (await FindUnstorableFieldAsync(http.Request) is { } field)
+            {
+                await ProblemDetailsSetup.WriteAsync(http, Problem.Validation(field, Message));
+                return;
+            }
+            await next();
+        });
+        return app;
+    }
+
+    /// <summary>The name of the first input that holds U+0000 (a JSON path such as <c>locations[0].name</c>), or null.</summary>
+    public static async Task<string?> FindUnstorableFieldAsync(HttpRequest request)
+    {
+        if (request.Path.Value?.Contains('\0') == true) return "path";
+        foreach (var (name, values) in request.Query)
+        {
+            if (name.Contains('\0')) return "query";
+            foreach (var value in values)
+                if (value?.Contains('\0') == true) return name;
+        }
+        foreach (var (name, values) in request.Headers)
+            foreach (var value in values)
+                if (value?.Contains('\0') == true) return name;
+
+        var kind = BodyKind(request);
+        if (kind == Body.None) return null;
+
+        // Buffered so the endpoint reads the same bytes again; the body limit (1 MiB) bounds what is held.
+        request.EnableBuffering();
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and <= ProblemDetailsSetup.MaxRequestBodyBytes
+            ? (int)request.ContentLength.Value : 4096);
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer.GetMemory(4096), request.HttpContext.RequestAborted)) > 0)
+            buffer.Advance(read);
+        request.Body.Position = 0;
+
+        return kind == Body.Json ? FindInJson(buffer.WrittenSpan) : buffer.WrittenSpan.IndexOf((byte)0) >= 0 ? "body" : null;
+    }
+
+    /// <summary>
+    /// The path of the first JSON string (value or property name) that decodes to text holding U+0000, or null.
+    /// Unreadable JSON is left to the endpoint's own reader, which answers it.
+    /// </summary>
+    public static string? FindInJson(ReadOnlySpan<byte> json)
+    {
+        // In valid JSON, U+0000 can only be written as the escape \u0000: without it there is nothing to find.
+        if (json.IndexOf("\\u0000"u8) < 0) return null;
+
+        var path = new List<Frame>();
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        NextElement(path);
+                        path.Add(new Frame(reader.TokenType == JsonTokenType.StartArray));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        path.RemoveAt(path.Count - 1);
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        path[^1].Name = name;
+                        if (name.Contains('\0')) return Describe(path);
+                        break;
+                    case JsonTokenType.String:
+                        NextElement(path);
+                        if (reader.ValueIsEscaped && reader.GetString()!.Contains('\0')) return Describe(path);
+                        break;
+                    default:
+                        NextElement(path);
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+        return null;
+    }
+
+    private static void NextElement(List<Frame> path)
+    {
+        if (path.Count > 0 && path[^1].IsArray) path[^1].Index++;
+    }
+
+    // "locations[0].name", as the client wrote it; "body" for the document itself.
+    private static string Describe(List<Frame> path)
+    {
+        var text = new StringBuilder();
+        foreach (var frame in path)
+        {
+            if (frame.IsArray) text.Append('[').Append(frame.Index).Append(']');
+            else if (frame.Name is { } name) text.Append(text.Length > 0 ? "." : "").Append(name);
+        }
+        return text.Length > 0 ? text.ToString() : "body";
+    }
+
+    private sealed class Frame(bool isArray)
+    {
+        public bool IsArray { get; } = isArray;
+        public int Index { get; set; } = -1;
+        public string? Name { get; set; }
+    }
+
+    private enum Body { None, Json, Text }
+
+    private static Body BodyKind(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsDelete(request.Method)
+            || HttpMethods.IsOptions(request.Method))
+            return Body.None;
+        var type = request.ContentType;
+        if (string.IsNullOrEmpty(type)) return Body.None;
+        if (type.Contains("json", StringComparison.OrdinalIgnoreCase)) return Body.Json;
+        return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? Body.Text : Body.None;
+    }
+}
