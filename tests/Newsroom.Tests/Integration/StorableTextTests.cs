@@ -70,14 +70,16 @@ public class text_the_database_cannot_store(AppFixture fixture) : IntegrationCon
     }
 
     [Fact]
-    public void a_json_path_is_named_as_the_client_wrote_it()
+    public void a_json_path_is_named_as_the_client_wrote_it_and_unpaired_surrogates_are_found_too()
     {
         Find("{\"a\": [1, {\"b\": [\"x\", \"y" + Nul + "\"]}]}").ShouldBe("a[1].b[1]");
         Find("[\"" + Nul + "\"]").ShouldBe("[0]");
         Find("\"" + Nul + "\"").ShouldBe("body");
         Find("{\"a\": \"\\\\u0000 is a backslash and text\"}").ShouldBeNull();
         Find("{\"a\": \"" + Nul).ShouldBeNull(); // unreadable: left to the endpoint's reader
-        static string? Find(string json) => Newsroom.Infrastructure.Http.StorableText.FindInJson(System.Text.Encoding.UTF8.GetBytes(json));
+        Find("{\"a\": {\"b\": \"x\\ud800\"}}").ShouldBe("a.b");                    // an unpaired surrogate
+        Find("{\"a\": \"\\ud83d\\ude00 and \\ud55c\"}").ShouldBeNull();               // a pair, and Hangul
+        static string? Find(string json) => Newsroom.Infrastructure.Http.StorableText.FindInJson(System.Text.Encoding.UTF8.GetBytes(json))?.Field;
     }
 
     /// <summary>The measured defect: refused requests sent beside valid ones made some valid ones fail with 500.</summary>

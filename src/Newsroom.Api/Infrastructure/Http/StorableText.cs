@@ -12,15 +12,19 @@ namespace Newsroom.Infrastructure.Http;
 /// </summary>
 public static class StorableText
 {
-    public const string Message = "The text contains the character U+0000 (NUL), which cannot be stored. Remove it.";
+    public const string NulMessage = "The text contains the character U+0000 (NUL), which cannot be stored. Remove it.";
+    public const string SurrogateMessage = "The text contains an unpaired surrogate escape (such as \\ud800), which is not Unicode text.";
+
+    /// <summary>An input that cannot be stored, and why.</summary>
+    public sealed record Unstorable(string Field, string Reason);
 
     public static WebApplication UseStorableTextOnly(this WebApplication app)
     {
         app.Use(async (http, next) =>
         {
-            if (await FindUnstorableFieldAsync(http.Request) is { } field)
+            if (await FindUnstorableAsync(http.Request) is { } unstorable)
             {
-                await ProblemDetailsSetup.WriteAsync(http, Problem.Validation(field, Message));
+                await ProblemDetailsSetup.WriteAsync(http, Problem.Validation(unstorable.Field, unstorable.Reason));
                 return;
             }
             await next();
@@ -28,19 +32,19 @@ public static class StorableText
         return app;
     }
 
-    /// <summary>The name of the first input that holds U+0000 (a JSON path such as <c>locations[0].name</c>), or null.</summary>
-    public static async Task<string?> FindUnstorableFieldAsync(HttpRequest request)
+    /// <summary>The first input that holds U+0000 (named as a JSON path such as <c>locations[0].name</c>), or null.</summary>
+    public static async Task<Unstorable?> FindUnstorableAsync(HttpRequest request)
     {
-        if (request.Path.Value?.Contains('\0') == true) return "path";
+        if (request.Path.Value?.Contains('\0') == true) return new("path", NulMessage);
         foreach (var (name, values) in request.Query)
         {
-            if (name.Contains('\0')) return "query";
+            if (name.Contains('\0')) return new("query", NulMessage);
             foreach (var value in values)
-                if (value?.Contains('\0') == true) return name;
+                if (value?.Contains('\0') == true) return new(name, NulMessage);
         }
         foreach (var (name, values) in request.Headers)
             foreach (var value in values)
-                if (value?.Contains('\0') == true) return name;
+                if (value?.Contains('\0') == true) return new(name, NulMessage);
 
         var kind = BodyKind(request);
         if (kind == Body.None) return null;
@@ -54,17 +58,18 @@ public static class StorableText
             buffer.Advance(read);
         request.Body.Position = 0;
 
-        return kind == Body.Json ? FindInJson(buffer.WrittenSpan) : buffer.WrittenSpan.IndexOf((byte)0) >= 0 ? "body" : null;
+        return kind == Body.Json ? FindInJson(buffer.WrittenSpan)
+            : buffer.WrittenSpan.IndexOf((byte)0) >= 0 ? new("body", NulMessage) : null;
     }
 
     /// <summary>
-    /// The path of the first JSON string (value or property name) that decodes to text holding U+0000, or null.
-    /// Unreadable JSON is left to the endpoint's own reader, which answers it.
+    /// The first JSON string (value or property name) that decodes to text holding U+0000 or to an unpaired
+    /// surrogate, or null. Otherwise unreadable JSON is left to the endpoint's own reader, which answers it.
     /// </summary>
-    public static string? FindInJson(ReadOnlySpan<byte> json)
+    public static Unstorable? FindInJson(ReadOnlySpan<byte> json)
     {
-        // In valid JSON, U+0000 can only be written as the escape \u0000: without it there is nothing to find.
-        if (json.IndexOf("\\u0000"u8) < 0) return null;
+        // In valid JSON both can only be written as escapes (\u0000, \ud800-\udfff): without one there is nothing to find.
+        if (json.IndexOf("\\u0000"u8) < 0 && json.IndexOf("\\ud"u8) < 0 && json.IndexOf("\\uD"u8) < 0) return null;
 
         var path = new List<Frame>();
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
@@ -82,13 +87,17 @@ public static class StorableText
                         path.RemoveAt(path.Count - 1);
                         break;
                     case JsonTokenType.PropertyName:
-                        var name = reader.GetString()!;
-                        path[^1].Name = name;
-                        if (name.Contains('\0')) return Describe(path);
+                        var name = TryRead(ref reader);
+                        path[^1].Name = name ?? "?";
+                        if (name is null) return new(Describe(path), SurrogateMessage);
+                        if (name.Contains('\0')) return new(Describe(path), NulMessage);
                         break;
                     case JsonTokenType.String:
                         NextElement(path);
-                        if (reader.ValueIsEscaped && reader.GetString()!.Contains('\0')) return Describe(path);
+                        if (!reader.ValueIsEscaped) break;
+                        var text = TryRead(ref reader);
+                        if (text is null) return new(Describe(path), SurrogateMessage);
+                        if (text.Contains('\0')) return new(Describe(path), NulMessage);
                         break;
                     default:
                         NextElement(path);
@@ -96,11 +105,18 @@ public static class StorableText
                 }
             }
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
             return null;
         }
         return null;
+    }
+
+    // GetString refuses an escape that decodes to an unpaired surrogate: null then.
+    private static string? TryRead(ref Utf8JsonReader reader)
+    {
+        try { return reader.GetString(); }
+        catch (InvalidOperationException) { return null; }
     }
 
     private static void NextElement(List<Frame> path)
