@@ -146,6 +146,60 @@ if (Runs("write"))
     Record(revise);
 }
 
+// Many drafts under one headline: the n-th gets "slug-n". Slug allocation is meant to cost the same for the
+// 10 000th as for the first (a per-headline counter, ADR 0022), so the rate of the last thousand creations is
+// compared with the first thousand's and with the distinct-headline rate of (a).
+if (Runs("same-headline"))
+{
+    var total = options.SameHeadline;
+    var done = new long[total];
+    var sameSlugs = new ConcurrentBag<string>();
+    var issued = -1L;
+    var latencies = new ConcurrentBag<double>();
+    var errors = 0L;
+    var m = await Phase(service, async () =>
+    {
+        var started = Stopwatch.StartNew();
+        var finished = -1L;
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async w =>
+        {
+            while (Interlocked.Increment(ref issued) < total)
+            {
+                var t = Stopwatch.GetTimestamp();
+                var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], new
+                {
+                    headline = "Storm warning for the whole coast", desk = "world", byline = new[] { "Bench Writer" },
+                    body = string.Join(' ', Enumerable.Repeat("The delegation will attend ceremonies in Pyongyang on Thursday.", 12))
+                });
+                if (!r.Ok) { Interlocked.Increment(ref errors); continue; }
+                latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                sameSlugs.Add(r.Json!["slug"]!.GetValue<string>());
+                // Completion times in completion order: the k-th finished creation, whichever client made it.
+                done[Interlocked.Increment(ref finished)] = started.ElapsedTicks;
+            }
+        }));
+        return Measurement.From($"(a) Create draft, one headline × {total:N0}", options.Clients, started.Elapsed.TotalSeconds,
+            latencies.ToList(), errors);
+    });
+    Record(m);
+    var completed = (int)m.Operations;
+    double RateOf(int from, int to) => (to - from) / ((done[to - 1] - (from == 0 ? 0 : done[from - 1])) / (double)Stopwatch.Frequency);
+    var block = Math.Min(1000, completed / 2);
+    if (block > 0)
+    {
+        var first = RateOf(0, block);
+        var last = RateOf(completed - block, completed);
+        Fact($"Same-headline create rate, first {block:N0} / last {block:N0} of {completed:N0}", $"{first:F0} / {last:F0} per s (last ÷ first {last / first:P0})",
+            "last ≥ 90 % of first", last >= 0.9 * first);
+        var distinct = results.FirstOrDefault(r => r.Name == "(a) Create draft");
+        if (distinct is not null)
+            Fact("Same-headline last-thousand rate vs distinct headlines (a)", $"{last:F0} vs {distinct.Throughput:F0} per s ({last / distinct.Throughput:P0})",
+                "≥ 90 %", last >= 0.9 * distinct.Throughput);
+    }
+    var distinctSlugs = sameSlugs.Distinct().Count();
+    Fact("Same-headline slugs distinct", $"{distinctSlugs:N0} distinct of {sameSlugs.Count:N0}", "all", distinctSlugs == sameSlugs.Count);
+}
+
 // Reads are measured on a settled system: the daemon first works off what the write phases appended.
 async Task Settle(string before)
 {
@@ -275,7 +329,7 @@ static async Task Exec(string file, string arguments, IDictionary<string, string
 }
 
 public sealed record Options(string App, string PgHost, int PgPort, int Port, int Seconds, int Clients, int PgbenchClients,
-    int SmallBoard, int LargeBoard, string Work, string Results, HashSet<string> Phases, bool Profile, int PoolSize)
+    int SmallBoard, int LargeBoard, string Work, string Results, HashSet<string> Phases, bool Profile, int PoolSize, int SameHeadline)
 {
     public static Options Parse(string[] args)
     {
@@ -289,6 +343,6 @@ public sealed record Options(string App, string PgHost, int PgPort, int Port, in
             Int("clients", 32), Int("pgbench-clients", 8), Int("small-board", 10_000), Int("large-board", 100_000),
             Get("work", Path.GetTempPath()), Get("results", "."),
             Get("phases", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
-            args.Contains("--profile"), Int("pool-size", 8));
+            args.Contains("--profile"), Int("pool-size", 8), Int("same-headline", 10_000));
     }
 }
