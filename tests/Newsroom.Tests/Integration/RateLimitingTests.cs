@@ -2,12 +2,18 @@ using System.Net;
 using Alba;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace Newsroom.Tests.Integration;
 
-/// <summary>A host of its own, configured with a tiny limit, so the shared host keeps the default.</summary>
+/// <summary>
+/// A host of its own, configured with a tiny limit, so the shared host keeps the default. 10.0.0.5 is the
+/// trusted reverse proxy (ForwardedHeaders__KnownProxies__0); the test server has no remote address of its
+/// own, so each anonymous request below says which peer it arrives from.
+/// </summary>
 public class rate_limiting : IAsyncLifetime
 {
+    private const string Proxy = "10.0.0.5";
     private IAlbaHost _host = null!;
 
     public async Task InitializeAsync()
@@ -17,6 +23,7 @@ public class rate_limiting : IAsyncLifetime
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("RateLimiting:PermitsPerMinute", "3");
+            builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
         });
     }
 
@@ -33,10 +40,86 @@ public class rate_limiting : IAsyncLifetime
         var limited = replies.Last();
         limited.ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limited");
 
-        var raw = await _host.Server.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/articles")
-            { Headers = { Authorization = new("Bearer", Users.Alice.Token()) } });
+        // The bucket refills at 1 a second: on a slow run Alice may have a permit again, so ask until refused.
+        HttpResponseMessage raw;
+        var asked = 0;
+        do
+        {
+            raw = await _host.Server.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/articles")
+                { Headers = { Authorization = new("Bearer", Users.Alice.Token()) } });
+        } while (raw.StatusCode != HttpStatusCode.TooManyRequests && ++asked < Burst);
+        raw.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         raw.Headers.RetryAfter.ShouldNotBeNull();
 
         (await api.Get("/api/articles", Users.Bob)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    // The limit is 3 at once, refilled at 1 a second (the bucket's smallest step), so a quick burst of 8
+    // requests from one caller is refused at least 4 times, whatever the machine's speed.
+    private const int Burst = 8;
+
+    [Fact]
+    public async Task readers_behind_the_trusted_proxy_are_limited_each_by_their_own_address_not_as_one()
+    {
+        // Twenty readers through the proxy, two requests each: forty requests from one peer, none refused.
+        var statuses = new List<int>();
+        for (var round = 0; round < 2; round++)
+            for (var reader = 1; reader <= 20; reader++)
+                statuses.Add(await Anonymous("/public/articles", peer: Proxy, forwardedFor: $"203.0.113.{reader}"));
+        statuses.ShouldAllBe(s => s == 200);
+
+        // One reader is still one caller, and what it claims left of the proxy's entry changes nothing:
+        // the chain is read from the right, where the proxy wrote the address it saw.
+        var one = new List<int>();
+        for (var i = 0; i < Burst; i++)
+            one.Add(await Anonymous("/public/articles", peer: Proxy, forwardedFor: $"198.18.0.{i + 1}, 203.0.113.77"));
+        one.Count(s => s == 429).ShouldBeGreaterThanOrEqualTo(4, string.Join(",", one));
+    }
+
+    [Fact]
+    public async Task forwarded_for_from_an_untrusted_peer_is_ignored_and_its_requests_share_the_peer_bucket()
+    {
+        const string stranger = "198.51.100.7";
+        var statuses = new List<int>();
+        for (var i = 0; i < Burst; i++)
+            statuses.Add(await Anonymous("/public/articles", peer: stranger, forwardedFor: $"203.0.113.{100 + i}"));
+        statuses.Take(3).ShouldAllBe(s => s == 200);
+        statuses.Count(s => s == 429).ShouldBeGreaterThanOrEqualTo(4, string.Join(",", statuses));
+
+        // Another peer has a bucket of its own.
+        (await Anonymous("/public/articles", peer: "198.51.100.8", forwardedFor: null)).ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task a_public_page_served_from_the_cache_is_not_counted()
+    {
+        var api = new Api(_host);
+        var headline = "Rate limit page " + Guid.NewGuid().ToString("N")[..8];
+        // Alice creates and submits, Rita approves, Paul publishes: within each one's limit of three.
+        var published = await api.Published(content: new { headline, desk = "world", byline = new[] { "A" }, body = Api.CompleteDraftBody("Lead.") });
+        var page = $"/public/articles/{published.Str("slug")}";
+        // Until the public projection has it the page is 404; each probe comes from a reader of its own.
+        var probe = 0;
+        await Eventually.Get(() => Anonymous(page, Proxy, $"192.0.2.{++probe % 250 + 1}"), status => status == 200,
+            TimeSpan.FromSeconds(30), "the public page");
+
+        // Now cached: one reader reads it twenty times with a limit of three.
+        for (var i = 0; i < 20; i++) (await Anonymous(page, Proxy, "203.0.113.250")).ShouldBe(200);
+        // The same reader's uncached requests are still counted.
+        var uncached = new List<int>();
+        for (var i = 0; i < Burst; i++) uncached.Add(await Anonymous("/public/articles", Proxy, "203.0.113.250"));
+        uncached.Count(s => s == 429).ShouldBeGreaterThanOrEqualTo(4, string.Join(",", uncached));
+    }
+
+    private async Task<int> Anonymous(string url, string peer, string? forwardedFor)
+    {
+        var result = await _host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.ConfigureHttpContext(http => http.Connection.RemoteIpAddress = IPAddress.Parse(peer));
+            if (forwardedFor is not null) s.WithRequestHeader("X-Forwarded-For", forwardedFor);
+            s.IgnoreStatusCode();
+        });
+        return result.Context.Response.StatusCode;
     }
 }
