@@ -81,6 +81,7 @@ public static class NewsroomModule
     public static WebApplication UseNewsroom(this WebApplication app)
     {
         app.UseNewsroomForwardedHeaders();
+        app.UseNewsroomSecurityHeaders();
         app.UseNewsroomProblemDetails();
         app.UseEmptyCommandBodiesAsEmptyObjects();
         // Before the rate limiter: a public page served from memory costs less than the limiter's own

@@ -50,6 +50,7 @@ public class rate_limiting : IAsyncLifetime
         } while (raw.StatusCode != HttpStatusCode.TooManyRequests && ++asked < Burst);
         raw.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         raw.Headers.RetryAfter.ShouldNotBeNull();
+        raw.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
 
         (await api.Get("/api/articles", Users.Bob)).Status.ShouldBe(HttpStatusCode.OK);
     }
