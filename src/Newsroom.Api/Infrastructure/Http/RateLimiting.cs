@@ -26,8 +26,10 @@ public static class RateLimiting
                 RateLimitPartition.GetTokenBucketLimiter(Caller(http), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = perMinute,
+                    // A second's share each second; below 60 a minute, one permit every 60/n seconds (one a
+                    // second would have allowed 60 a minute whatever the setting).
                     TokensPerPeriod = Math.Max(1, perMinute / 60),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    ReplenishmentPeriod = perMinute >= 60 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(60.0 / perMinute),
                     QueueLimit = 0,
                     AutoReplenishment = true
                 }));
