@@ -146,6 +146,74 @@ if (Runs("write"))
     Record(revise);
 }
 
+// Many drafts under one headline: the n-th gets "slug-n". Slug allocation is meant to cost the same for the
+// 10 000th as for the first (a per-headline counter, ADR 0023). The same number of drafts with distinct
+// headlines follows at once, measured the same way, as the reference: (a) ran earlier, right after start-up,
+// and on a shared machine only figures measured side by side compare.
+if (Runs("same-headline"))
+{
+    var total = options.SameHeadline;
+    // Creates `total` drafts on all clients; the completion time of each, in completion order, and the slugs.
+    async Task<(Measurement Result, long[] Done, List<string> Slugs)> CreateMany(string name, Func<long, string> headline)
+    {
+        var done = new long[total];
+        var made = new ConcurrentBag<string>();
+        var latencies = new ConcurrentBag<double>();
+        var issued = -1L;
+        var finished = -1L;
+        var errors = 0L;
+        var m = await Phase(service, async () =>
+        {
+            var started = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async w =>
+            {
+                long n;
+                while ((n = Interlocked.Increment(ref issued)) < total)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], new
+                    {
+                        headline = headline(n), desk = "world", byline = new[] { "Bench Writer" },
+                        body = string.Join(' ', Enumerable.Repeat("The delegation will attend ceremonies in Pyongyang on Thursday.", 12))
+                    });
+                    if (!r.Ok) { Interlocked.Increment(ref errors); continue; }
+                    latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                    made.Add(r.Json!["slug"]!.GetValue<string>());
+                    done[Interlocked.Increment(ref finished)] = started.ElapsedTicks;
+                }
+            }));
+            return Measurement.From(name, options.Clients, started.Elapsed.TotalSeconds, latencies.ToList(), errors);
+        });
+        Record(m);
+        return (m, done, made.ToList());
+    }
+    // Operations per second between the from-th and the to-th completion.
+    double RateOf(long[] done, int from, int to) => (to - from) / ((done[to - 1] - (from == 0 ? 0 : done[from - 1])) / (double)Stopwatch.Frequency);
+
+    var same = await CreateMany($"(a) Create draft, one headline × {total:N0}", _ => "Storm warning for the whole coast");
+    var distinct = await CreateMany($"(a) Create draft, distinct headlines × {total:N0} (reference)", n => $"Distinct benchmark headline {n}");
+    var completed = (int)Math.Min(same.Result.Operations, distinct.Result.Operations);
+    var block = Math.Min(1000, completed / 2);
+    if (block > 0)
+    {
+        var first = RateOf(same.Done, 0, block);
+        var last = RateOf(same.Done, (int)same.Result.Operations - block, (int)same.Result.Operations);
+        var reference = RateOf(distinct.Done, (int)distinct.Result.Operations - block, (int)distinct.Result.Operations);
+        Fact($"Same-headline create rate, first {block:N0} / last {block:N0} of {same.Result.Operations:N0}",
+            $"{first:F0} / {last:F0} per s (last ÷ first {last / first:P0})", "last ≥ 90 % of first", last >= 0.9 * first);
+        Fact($"Same-headline vs distinct headlines, last {block:N0} each (overall rates)",
+            $"{last:F0} vs {reference:F0} per s ({last / reference:P0}; overall {same.Result.Throughput:F0} vs {distinct.Result.Throughput:F0})",
+            "≥ 90 %", last >= 0.9 * reference);
+    }
+    // Every thousand, for both: on a shared machine one block can be slowed by a neighbour; a trend cannot.
+    string Blocks(long[] done, long count) => string.Join(" · ", Enumerable.Range(0, (int)(count / 1000))
+        .Select(k => RateOf(done, k * 1000, (k + 1) * 1000).ToString("F0", CultureInfo.InvariantCulture)));
+    Fact("Same-headline creations per s, each thousand in turn", Blocks(same.Done, same.Result.Operations));
+    Fact("Distinct-headline creations per s, each thousand in turn", Blocks(distinct.Done, distinct.Result.Operations));
+    var distinctSlugs = same.Slugs.Distinct().Count();
+    Fact("Same-headline slugs distinct", $"{distinctSlugs:N0} distinct of {same.Slugs.Count:N0}", "all", distinctSlugs == same.Slugs.Count);
+}
+
 // Reads are measured on a settled system: the daemon first works off what the write phases appended.
 async Task Settle(string before)
 {
@@ -275,7 +343,7 @@ static async Task Exec(string file, string arguments, IDictionary<string, string
 }
 
 public sealed record Options(string App, string PgHost, int PgPort, int Port, int Seconds, int Clients, int PgbenchClients,
-    int SmallBoard, int LargeBoard, string Work, string Results, HashSet<string> Phases, bool Profile, int PoolSize)
+    int SmallBoard, int LargeBoard, string Work, string Results, HashSet<string> Phases, bool Profile, int PoolSize, int SameHeadline)
 {
     public static Options Parse(string[] args)
     {
@@ -289,6 +357,6 @@ public sealed record Options(string App, string PgHost, int PgPort, int Port, in
             Int("clients", 32), Int("pgbench-clients", 8), Int("small-board", 10_000), Int("large-board", 100_000),
             Get("work", Path.GetTempPath()), Get("results", "."),
             Get("phases", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
-            args.Contains("--profile"), Int("pool-size", 8));
+            args.Contains("--profile"), Int("pool-size", 8), Int("same-headline", 10_000));
     }
 }

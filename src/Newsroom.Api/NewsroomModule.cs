@@ -32,6 +32,7 @@ public static class NewsroomModule
         services.AddNewsroomProblemDetails();
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddNewsroomAuth(builder.Configuration, builder.Environment);
+        services.AddNewsroomForwardedHeaders(builder.Configuration);
         services.AddNewsroomRateLimiting(builder.Configuration);
         services.AddNewsroomPersistence(builder.Configuration, builder.Environment);
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -79,13 +80,18 @@ public static class NewsroomModule
 
     public static WebApplication UseNewsroom(this WebApplication app)
     {
+        app.UseNewsroomForwardedHeaders();
+        app.UseNewsroomSecurityHeaders();
         app.UseNewsroomProblemDetails();
         app.UseEmptyCommandBodiesAsEmptyObjects();
+        // Before the rate limiter: a public page served from memory costs less than the limiter's own
+        // bookkeeping, and one NAT or carrier address may be thousands of readers (ADR 0024). Requests with
+        // credentials never use the cache, and a miss goes on through the limiter like any request.
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseNewsroomRateLimiting();
         app.UseAuthorization();
         app.UseStorableTextOnly();
-        app.UseOutputCache();
 
         app.MapNewsroomHealth();
         app.MapNewsroomOpenApi();

@@ -47,6 +47,8 @@ public static class ArticlesStore
         options.Schema.For<Article>().Index([a => a.Desk, a => a.Status, a => a.UpdatedAt, a => a.Id], index => index.Name = BoardIndex);
 
         options.Schema.For<Drafting.IdempotencyRecord>();
+        // One counter per derived base slug, so allocating the n-th "same-headline" slug is O(1) (ADR 0023).
+        options.Storage.ExtendedSchemaObjects.Add(Drafting.SlugAllocator.CounterSchema());
 
         return options;
     }

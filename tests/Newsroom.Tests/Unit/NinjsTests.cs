@@ -9,15 +9,14 @@ using Newsroom.Public.Ninjs;
 namespace Newsroom.Tests.Unit;
 
 /// <summary>
-/// The IPTC schema read straight from ../shared/schemas and evaluated with JsonSchema.Net, so the export
+/// The IPTC schema file evaluated here with JsonSchema.Net, so the export
 /// tests do not only trust <see cref="NinjsSchema"/> (its embedded copy, its GeoJSON stand-in, its
 /// error filtering) to judge the export.
 /// </summary>
 internal static class IptcSchema
 {
-    private const string SchemaPath = "shared/schemas/ninjs-schema_2.2.json";
-
-    public static readonly string Path = Find(SchemaPath);
+    /// <summary>The file the service embeds (one copy in the repository), linked into the test output as a fixture.</summary>
+    public static readonly string Path = Fixtures.PathOf("ninjs-schema_2.2.json");
 
     private static readonly Lazy<JsonSchema> Schema = new(() =>
     {
@@ -55,17 +54,6 @@ internal static class IptcSchema
             .SelectMany(d => (d.Errors ?? new Dictionary<string, string>()).Select(e => $"{d.InstanceLocation} [{d.EvaluationPath}]: {e.Value}"))
             .ToList();
         return errors.Count > 0 ? errors : ["invalid (no message)"];
-    }
-
-    private static string Find(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { System.IO.Path.Combine(dir.FullName, relative), System.IO.Path.Combine(dir.FullName, "..", relative) })
-                if (File.Exists(candidate)) return System.IO.Path.GetFullPath(candidate);
-        }
-
-        throw new FileNotFoundException($"Could not find {relative} in or beside any folder above {AppContext.BaseDirectory}.");
     }
 }
 
@@ -165,6 +153,10 @@ internal static class NinjsArticles
 
 public class when_loading_the_ninjs_schema
 {
+    // SHA-256 of IPTC's ninjs-schema_2.2.json as published (tests/Newsroom.Tests/Fixtures/README.md): the
+    // repository keeps one copy, so an edit to it, or a different file, is noticed here.
+    private const string IptcSha256 = "88c84fa87382c5a7a314fd44ab1041921c7cbac47ab9550bc4964b1fa30897e2";
+
     [Fact]
     public void the_embedded_schema_is_the_iptc_file_byte_for_byte()
     {
@@ -172,8 +164,12 @@ public class when_loading_the_ninjs_schema
         stream.ShouldNotBeNull();
         using var embedded = new MemoryStream();
         stream.CopyTo(embedded);
-        embedded.ToArray().ShouldBe(File.ReadAllBytes(IptcSchema.Path));
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(embedded.ToArray())).ShouldBe(IptcSha256);
     }
+
+    [Fact]
+    public void the_schema_file_the_tests_evaluate_with_is_the_same_iptc_file() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(IptcSchema.Path))).ShouldBe(IptcSha256);
 
     [Fact]
     public void it_is_built_once() => NinjsSchema.Schema.ShouldBeSameAs(NinjsSchema.Schema);

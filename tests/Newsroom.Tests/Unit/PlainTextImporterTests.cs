@@ -3,30 +3,12 @@ using Newsroom.Articles.Importing;
 
 namespace Newsroom.Tests.Unit;
 
-/// <summary>Finds the shared fixtures folder, which sits beside the repository (or inside it).</summary>
+/// <summary>The test fixtures, copied to the output folder from tests/Newsroom.Tests/Fixtures (see its README).</summary>
 internal static class Fixtures
 {
-    private const string SeedArticlePath = "shared/fixtures/seed-article.txt";
+    public static string SeedArticle() => File.ReadAllText(PathOf("seed-article.txt"), Encoding.UTF8);
 
-    public static string SeedArticle() => File.ReadAllText(Find(SeedArticlePath), Encoding.UTF8);
-
-    private static string Find(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[]
-                     {
-                         Path.Combine(dir.FullName, relative),
-                         Path.Combine(dir.FullName, "..", relative),
-                     })
-            {
-                if (File.Exists(candidate)) return Path.GetFullPath(candidate);
-            }
-        }
-
-        throw new FileNotFoundException(
-            $"Could not find {relative} in or beside any folder above {AppContext.BaseDirectory}.");
-    }
+    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 }
 
 public class when_importing_the_seed_article

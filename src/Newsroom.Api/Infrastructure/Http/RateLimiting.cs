@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Newsroom.Infrastructure.Http;
 
 /// <summary>
-/// A per-caller token bucket (the token's <c>sub</c>, else the client address) so one runaway script cannot
+/// A per-caller token bucket (the token's <c>sub</c>, else the client's address) so one runaway script cannot
 /// starve a desk. <c>RateLimiting__PermitsPerMinute</c> sets the rate (default 1200); 0 turns it off.
-/// Over the limit: 429 <c>rate_limited</c> with <c>Retry-After</c>.
+/// Over the limit: 429 <c>rate_limited</c> with <c>Retry-After</c>. The client's address is the one
+/// <see cref="ForwardedHeadersSetup"/> established: behind a trusted proxy, the reader's, not the proxy's.
+/// Public pages served from the output cache are not counted (UseNewsroom runs the cache first; ADR 0024).
 /// </summary>
 public static class RateLimiting
 {
@@ -24,8 +26,10 @@ public static class RateLimiting
                 RateLimitPartition.GetTokenBucketLimiter(Caller(http), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = perMinute,
+                    // A second's share each second; below 60 a minute, one permit every 60/n seconds (one a
+                    // second would have allowed 60 a minute whatever the setting).
                     TokensPerPeriod = Math.Max(1, perMinute / 60),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    ReplenishmentPeriod = perMinute >= 60 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(60.0 / perMinute),
                     QueueLimit = 0,
                     AutoReplenishment = true
                 }));
@@ -52,5 +56,20 @@ public static class RateLimiting
     private static string Caller(HttpContext http) =>
         http.User.FindFirst("sub")?.Value is { Length: > 0 } sub
             ? "user:" + sub
-            : "addr:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            : "addr:" + AddressKey(http.Connection.RemoteIpAddress);
+
+    /// <summary>
+    /// The bucket of an anonymous caller: the IPv4 address, or the /64 network of an IPv6 one (one subscriber
+    /// usually holds a whole /64, so per-address buckets there would be free for the asking).
+    /// </summary>
+    public static string AddressKey(System.Net.IPAddress? address)
+    {
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || System.Net.IPAddress.IsLoopback(address))
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
 }

@@ -22,6 +22,11 @@ public sealed class AuthOptions
                 throw new InvalidOperationException("Auth__SigningKey must be configured in Production.");
             key = DevelopmentSigningKey;
         }
+        // The development key is in the source code, so anyone could sign tokens with it: set explicitly (copied
+        // from a compose file or a development .env), it must not reach Production either.
+        else if (isProduction && key.Trim() == DevelopmentSigningKey)
+            throw new InvalidOperationException(
+                "Auth__SigningKey is the development key, which is public (it is in Newsroom's source code). Set a secret key of your own in Production.");
 
         var bytes = Encoding.UTF8.GetBytes(key);
         if (bytes.Length < 32)
