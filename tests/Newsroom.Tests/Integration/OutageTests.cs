@@ -103,8 +103,20 @@ public class surviving_a_database_outage(ITestOutputHelper output) : IAsyncLifet
         ready.Elapsed.ShouldBeLessThan(Quick, "readiness");
         (await api.Get("/health/live", null)).Status.ShouldBe(HttpStatusCode.OK);
 
-        // Keep it down past the flaky retry's due time.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // A server that accepts connections and never answers (a hung host, packets dropped): the connect
+        // timeout bounds the wait, where Npgsql's default would hold each request 15 s.
+        await using (var hung = await BlackHole.StartAsync(_pg.Port))
+        {
+            foreach (var (what, call) in requests.Take(3))
+            {
+                var timer = Stopwatch.StartNew();
+                var reply = await call();
+                output.WriteLine($"{what}, server not answering: {(int)reply.Status} in {timer.ElapsedMilliseconds} ms");
+                reply.ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "unavailable");
+                timer.Elapsed.ShouldBeLessThan(Quick, what);
+            }
+        }
+
         (await api.Get($"/api/articles/{scheduledId}", Users.Paul)).ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "unavailable");
 
         try { await locks.DisposeAsync(); } catch (NpgsqlException) { /* ended by the shutdown */ }
@@ -145,5 +157,33 @@ public class surviving_a_database_outage(ITestOutputHelper output) : IAsyncLifet
         (await session.Query<Article>().CountAsync(a => a.Content.Headline == lost)).ShouldBe(0);
         var audit = await Api.Ok(api.Get($"/api/articles/{published.Id()}", Users.Paul));
         audit.Version().ShouldBe(published.Version());
+    }
+}
+
+/// <summary>Listens on a port, accepts every connection and never says a word.</summary>
+internal sealed class BlackHole : IAsyncDisposable
+{
+    private readonly System.Net.Sockets.TcpListener _listener;
+    private readonly List<System.Net.Sockets.TcpClient> _accepted = [];
+    private readonly Task _loop;
+
+    private BlackHole(int port)
+    {
+        _listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+        _listener.Start();
+        _loop = Task.Run(async () =>
+        {
+            try { while (true) { var client = await _listener.AcceptTcpClientAsync(); lock (_accepted) _accepted.Add(client); } }
+            catch (Exception) { /* stopped */ }
+        });
+    }
+
+    public static Task<BlackHole> StartAsync(int port) => Task.FromResult(new BlackHole(port));
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        await _loop;
+        lock (_accepted) foreach (var client in _accepted) client.Dispose();
     }
 }
