@@ -9,7 +9,8 @@
 # 4. Records every read model of the copy (all mt_doc_* tables: id and JSON data), as they were backed up.
 # 5. Rebuilds every projection on the copy (`projections rebuild`) and records the read models again.
 # 6. Compares the two: a rebuild from the restored events must give the very documents that were backed up.
-# Exit code 0 when all of it holds, 1 on a broken chain or a difference, 2 on a usage or tool failure.
+# Exit code 0 when all of it holds, 1 on a broken chain or a difference, 2 (or the failing tool's own code)
+# when it could not do its work.
 # The copy is dropped at the end unless --keep is given (the dump file is always removed).
 #
 # The service is run as $NEWSROOM_APP (for example "dotnet /app/Newsroom.Api.dll"); by default the newest
