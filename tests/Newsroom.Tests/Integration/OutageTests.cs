@@ -107,7 +107,7 @@ public class surviving_a_database_outage(ITestOutputHelper output) : IAsyncLifet
         // timeout bounds the wait, where Npgsql's default would hold each request 15 s.
         await using (var hung = await BlackHole.StartAsync(_pg.Port))
         {
-            foreach (var (what, call) in requests.Take(3))
+            foreach (var (what, call) in new[] { requests[0], requests[2] }) // a read and a write
             {
                 var timer = Stopwatch.StartNew();
                 var reply = await call();

@@ -46,6 +46,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Newsroom__DemoData"] = "false";
         start.Environment["ConnectionStrings__Newsroom"] = connectionString;
+        // Which node runs which projection, and when: what to read when a crash test fails.
+        start.Environment["Logging__LogLevel__Wolverine.Runtime.Agents"] = "Information";
+        start.Environment["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ";
         return start;
     }
 
