@@ -99,7 +99,9 @@ public class surviving_a_database_outage(ITestOutputHelper output) : IAsyncLifet
             timer.Elapsed.ShouldBeLessThan(Quick, what);
         }
         var ready = Stopwatch.StartNew();
-        (await api.Get("/health/ready", null)).ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "unavailable");
+        var notReady = (await api.Get("/health/ready", null)).ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "unavailable");
+        notReady.Json.Str("detail").ShouldContain("database");
+        notReady.RetryAfter.ShouldNotBeNullOrEmpty();
         ready.Elapsed.ShouldBeLessThan(Quick, "readiness");
         (await api.Get("/health/live", null)).Status.ShouldBe(HttpStatusCode.OK);
 
