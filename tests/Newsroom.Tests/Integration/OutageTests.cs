@@ -21,7 +21,7 @@ namespace Newsroom.Tests.Integration;
 /// </summary>
 public class surviving_a_database_outage(ITestOutputHelper output) : IAsyncLifetime
 {
-    // Far above the 3 s connect timeout, far below Npgsql's 15 s default: a hanging request fails this.
+    // Above the 3 s connect timeout, far below Npgsql's 15 s default: a request that hangs fails this.
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(5);
 
     private LocalPostgres _pg = null!;
