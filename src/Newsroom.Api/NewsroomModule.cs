@@ -70,6 +70,15 @@ public static class NewsroomModule
                 opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(2);
                 opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(20);
             }
+            // A handler that fails because the database cannot be reached (a scheduled publication, a webhook
+            // delivery caught by an outage) must not end in the dead-letter table: Wolverine's default moves it
+            // there after three attempts, and a publication due during a restart of PostgreSQL would be lost. It is
+            // retried in memory (no database needed) for about two minutes, then rescheduled every 30 s until the
+            // database is back. Projections paused by the outage are restarted by Wolverine after 2 s, the wait
+            // doubling per failure; capped at 15 s (default 5 minutes) so they resume soon after a long outage.
+            opts.Policies.OnException(DatabaseUnavailable.IsUnavailable)
+                .RetryWithCooldown(OutageRetryDelays).Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30));
+            opts.Durability.TransientFailureRestartMaxBackoff = TimeSpan.FromSeconds(15);
             opts.Policies.OnException(e => ConcurrencyFailures.IsConcurrencyFailure(e) || UniqueViolations.IsDuplicateKey(e))
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
             opts.ConfigureWebhookRetries(builder.Configuration);
@@ -77,6 +86,10 @@ public static class NewsroomModule
         services.AddWolverineHttp();
         return builder;
     }
+
+    // 0.5 + 1 + 2 + 5 + 20 × 5 s: about 108 s of in-memory retries before a handler falls back to scheduled ones.
+    private static readonly TimeSpan[] OutageRetryDelays =
+        [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), .. Enumerable.Repeat(TimeSpan.FromSeconds(5), 21)];
 
     public static WebApplication UseNewsroom(this WebApplication app)
     {

@@ -23,15 +23,14 @@ public static class Health
         return app;
     }
 
-    // Healthy: a small JSON report. Unhealthy: a 503 ProblemDetails like every other error, naming the failed checks.
+    // Healthy: a small JSON report. Unhealthy: a 503 ProblemDetails (with Retry-After) like every other outage, naming the failed checks.
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {
         if (report.Status == HealthStatus.Unhealthy)
         {
             var failed = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy)
                 .Select(e => $"{e.Key}: {e.Value.Description}");
-            return ProblemDetailsSetup.WriteAsync(http, new Problem(503, ErrorCodes.Unavailable,
-                "Not ready: " + string.Join("; ", failed)));
+            return ProblemDetailsSetup.WriteUnavailableAsync(http, "Not ready: " + string.Join("; ", failed));
         }
 
         http.Response.ContentType = "application/json";

@@ -28,7 +28,7 @@ public sealed class Api(IAlbaHost host)
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new Reply(response.StatusCode, text, response.Content.Headers.ContentType?.MediaType,
-            response.Headers.ETag?.Tag, response.Headers.Location?.ToString());
+            response.Headers.ETag?.Tag, response.Headers.Location?.ToString(), response.Headers.RetryAfter?.ToString());
     }
 
     public Task<Reply> Get(string url, TestUser? user) => Send(HttpMethod.Get, url, user);
@@ -95,7 +95,7 @@ public sealed class Api(IAlbaHost host)
     }
 }
 
-public sealed record Reply(HttpStatusCode Status, string Text, string? ContentType, string? ETag, string? Location)
+public sealed record Reply(HttpStatusCode Status, string Text, string? ContentType, string? ETag, string? Location, string? RetryAfter = null)
 {
     public JsonObject Json => JsonNode.Parse(Text)!.AsObject();
 

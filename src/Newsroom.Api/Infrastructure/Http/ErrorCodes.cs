@@ -17,13 +17,14 @@ public static class ErrorCodes
     public const string Withdrawn = "withdrawn";
     public const string PayloadTooLarge = "payload_too_large";
     public const string RateLimited = "rate_limited";
+    /// <summary>503: the database cannot be reached right now (with Retry-After); also /health/ready when not ready.</summary>
+    public const string Unavailable = "unavailable";
 
     // Not in the contract's table, used for the framework-level answers the contract also wants as ProblemDetails.
     public const string MethodNotAllowed = "method_not_allowed";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string NotAcceptable = "not_acceptable";
     public const string InternalError = "internal_error";
-    public const string Unavailable = "unavailable";
 
     /// <summary>The code a bare status gets when nothing more specific was said.</summary>
     public static string ForStatus(int status) => status switch

@@ -17,6 +17,13 @@ public static class ProblemDetailsSetup
     // Whether a faulted request changed anything depends on where it failed, so the answer does not promise.
     private const string ServerFault = "Something went wrong on our side. Reload before retrying, and quote the traceId when reporting it.";
 
+    /// <summary>
+    /// What a client is told to wait when the database cannot be reached. A restart of PostgreSQL takes a few
+    /// seconds; a longer outage just gets more 503s, each as quick as the connect timeout allows.
+    /// </summary>
+    public static readonly TimeSpan UnavailableRetryAfter = TimeSpan.FromSeconds(5);
+    private const string DatabaseUnavailable = "The database cannot be reached right now; nothing was written. Retry after the Retry-After delay.";
+
     public static IServiceCollection AddNewsroomProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Complete);
@@ -94,7 +101,17 @@ public static class ProblemDetailsSetup
         });
     }
 
-    /// <summary>Turns exceptions into ProblemDetails: oversized/unreadable bodies into 4xx, anything else into a bare 500.</summary>
+    /// <summary>A 503 <c>unavailable</c> with <c>Retry-After</c>: the answer to a request that failed because the database could not be reached.</summary>
+    public static Task WriteUnavailableAsync(HttpContext http, string detail = DatabaseUnavailable)
+    {
+        http.Response.Headers.RetryAfter = ((int)UnavailableRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteAsync(http, new Problem(503, ErrorCodes.Unavailable, detail));
+    }
+
+    /// <summary>
+    /// Turns exceptions into ProblemDetails: oversized/unreadable bodies into 4xx, concurrency failures into 409,
+    /// an unreachable database into 503, anything else into a bare 500.
+    /// </summary>
     private sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -108,6 +125,16 @@ public static class ProblemDetailsSetup
                     "The article changed while your request was applied; nothing was written. Reload it and try again."),
                 _ => null
             };
+
+            // An outage is the database's state, not a bug of this request: a warning without the stack trace, and a 503.
+            if (problem is null && Persistence.DatabaseUnavailable.IsUnavailable(exception))
+            {
+                logger.LogWarning("Database unavailable for {Method} {Path}: {Reason}", http.Request.Method, http.Request.Path,
+                    Persistence.ConcurrencyFailures.Chain(exception).Last().Message);
+                if (http.Response.HasStarted) return false;
+                await WriteUnavailableAsync(http);
+                return true;
+            }
 
             if (problem is null)
             {

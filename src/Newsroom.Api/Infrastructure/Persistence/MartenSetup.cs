@@ -33,7 +33,7 @@ public static class MartenSetup
                 "ConnectionStrings__Newsroom is not set. Use ./run.sh (it starts a local PostgreSQL) or set it to your database.");
 
         // The daemon's wake-up: one LISTEN connection, answered by the NOTIFY EventAppendSignal sends after commits.
-        services.AddSingleton(_ => new ListenDataSource(NpgsqlDataSource.Create(connectionString)));
+        services.AddSingleton(_ => new ListenDataSource(NpgsqlDataSource.Create(WithTimeouts(connectionString))));
         services.ConfigureMarten((provider, options) =>
         {
             options.Projections.Wakeup = new PostgresqlListenWakeup(
@@ -70,10 +70,34 @@ public static class MartenSetup
         return builder.ConnectionString;
     }
 
+    /// <summary>Connect (and pool wait) timeout unless the connection string sets one. Npgsql's default is 15 s.</summary>
+    public const int DefaultConnectTimeoutSeconds = 3;
+
+    /// <summary>Command timeout unless the connection string sets one. Npgsql's default is 30 s.</summary>
+    public const int DefaultCommandTimeoutSeconds = 5;
+
+    /// <summary>
+    /// Bounds how long a request can wait on a database that does not answer. With Npgsql's defaults a request
+    /// to an unreachable server (packets dropped rather than refused) waits 15 s to connect, or 30 s on a pooled
+    /// connection, before it can be answered 503. Every statement the service runs takes milliseconds, so 3 s
+    /// to connect or to get a pooled connection and 5 s per command are generous; Marten does not retry
+    /// timeouts, so these are also the longest a request waits. Settings given in the connection string win
+    /// (raise Command Timeout for long maintenance commands on a large database).
+    /// </summary>
+    public static string WithTimeouts(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "").ToLowerInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Overlaps(["timeout", "connecttimeout", "connectiontimeout"])) builder.Timeout = DefaultConnectTimeoutSeconds;
+        if (!given.Contains("commandtimeout")) builder.CommandTimeout = DefaultCommandTimeoutSeconds;
+        return builder.ConnectionString;
+    }
+
     /// <summary>The store's whole configuration, shared by the service and the benchmark's seeder so both write identical events.</summary>
     public static void Configure(StoreOptions options, string connectionString, bool migrateAtStartup)
     {
-        options.Connection(WithStatementPreparation(connectionString));
+        options.Connection(WithTimeouts(WithStatementPreparation(connectionString)));
         options.DatabaseSchemaName = Schema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         options.AutoCreateSchemaObjects = migrateAtStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
