@@ -26,6 +26,9 @@ public sealed class WebhookOptions
         {
             if (string.IsNullOrWhiteSpace(s.Name))
                 throw new InvalidOperationException("Every webhook subscriber needs a Name.");
+            // The name is stored with every delivery: text PostgreSQL cannot store (U+0000) or a log cannot show.
+            if (s.Name.Any(char.IsControl) || s.Secret.Contains('\0'))
+                throw new InvalidOperationException($"Webhook subscriber '{s.Name.Replace("\0", "\\0")}' has a control character in its Name or a NUL in its Secret.");
             if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
                 throw new InvalidOperationException($"Webhook subscriber '{s.Name}' needs an absolute http(s) Url, not '{s.Url}'.");
             if (string.IsNullOrWhiteSpace(s.Secret))
