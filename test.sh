@@ -18,6 +18,14 @@ else
   trap 'rm -rf "$tmp"' EXIT
 fi
 
+# The desk's browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+if [ ! -x /usr/lib/chromium/chromium ]; then
+  echo "[test] Chromium is missing: installing Debian's chromium package for the desk's browser tests" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } >&2 \
+    || echo "[test] could not install Chromium (apt-get install -y chromium): the desk's browser tests will fail" >&2
+fi
+
 results="$tmp/results"
 set +e
 dotnet test "$root/Newsroom.sln" --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@"

@@ -2,6 +2,7 @@ using JasperFx.CodeGeneration;
 using Newsroom.Articles;
 using Newsroom.Articles.Reading;
 using Newsroom.Demo;
+using Newsroom.Desk;
 using Newsroom.Infrastructure;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
@@ -41,6 +42,7 @@ public static class NewsroomModule
         services.AddDemoData(builder.Configuration);
         services.AddNewsroomWebhooks(builder.Configuration);
         services.AddPublicPageCache(builder.Configuration);
+        services.AddDesk(builder.Configuration, builder.Environment);
 
         builder.Host.UseWolverine(opts =>
         {
@@ -106,6 +108,7 @@ public static class NewsroomModule
         app.UseAuthorization();
         app.UseStorableTextOnly();
 
+        app.MapDesk();
         app.MapNewsroomHealth();
         app.MapNewsroomOpenApi();
         app.MapWolverineEndpoints(opts =>

@@ -11,9 +11,11 @@ namespace Newsroom.Tests.Integration;
 /// A client that speaks the HTTP contract of API.md the way an outside client would: raw JSON in and out,
 /// bearer tokens, status codes and headers. Runs in memory against the Alba host.
 /// </summary>
-public sealed class Api(IAlbaHost host)
+public sealed class Api(HttpClient http)
 {
-    private readonly HttpClient _http = host.Server.CreateClient();
+    public Api(IAlbaHost host) : this(host.Server.CreateClient()) { }
+
+    private readonly HttpClient _http = http;
 
     public async Task<Reply> Send(HttpMethod method, string url, TestUser? user = null, object? json = null,
         string? rawBody = null, string contentType = "application/json", IDictionary<string, string>? headers = null)

@@ -13,6 +13,10 @@ public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /// <summary>The desk runs its own scripts (served by the service, never inline) and talks back to it.</summary>
+    public const string DeskContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     public const string ReferrerPolicy = "strict-origin-when-cross-origin";
 
     /// <summary>The interactive reference (Scalar, Development only) runs its own inline script: it keeps the other headers.</summary>
@@ -29,7 +33,9 @@ public static class SecurityHeaders
                 var headers = http.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
-                if (!(docsExempt && http.Request.Path.StartsWithSegments(DocsPath)))
+                if (http.Request.Path.StartsWithSegments("/desk"))
+                    headers.ContentSecurityPolicy = DeskContentSecurityPolicy;
+                else if (!(docsExempt && http.Request.Path.StartsWithSegments(DocsPath)))
                     headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 return Task.CompletedTask;
             });

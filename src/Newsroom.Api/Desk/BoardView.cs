@@ -1,0 +1,66 @@
+using Marten;
+using Newsroom.Articles;
+using Newsroom.Infrastructure.Identity;
+
+namespace Newsroom.Desk;
+
+/// <summary>The board as a person sees it: one column per status, with its count and newest cards first.</summary>
+public sealed record BoardView(BoardView.Filters Filter, IReadOnlyList<BoardView.Column> Columns, IReadOnlyList<string> Desks)
+{
+    public const int CardsPerColumn = 50;
+
+    /// <summary>The statuses the board shows, in workflow order (spiked articles are off the board).</summary>
+    public static readonly ArticleStatus[] Statuses =
+    [
+        ArticleStatus.Draft, ArticleStatus.InReview, ArticleStatus.ChangesRequested, ArticleStatus.Approved,
+        ArticleStatus.Scheduled, ArticleStatus.Published, ArticleStatus.Withdrawn
+    ];
+
+    public sealed record Filters(string? Desk, ArticleStatus? Status, string? Tag, string? Search);
+
+    public sealed record Column(ArticleStatus Status, int Count, IReadOnlyList<Article> Cards);
+
+    public static string Name(ArticleStatus status) => status switch
+    {
+        ArticleStatus.InReview => "In review",
+        ArticleStatus.ChangesRequested => "Changes requested",
+        _ => status.ToString()
+    };
+
+    /// <summary>Only the caller's desks, as the API's board: editors and reviewers see theirs, the others every desk.</summary>
+    public static async Task<BoardView> LoadAsync(IQuerySession session, CurrentUser user, Filters filter, CancellationToken ct)
+    {
+        var desks = await VisibleDesksAsync(session, user, ct);
+        var statuses = filter.Status is { } only ? [only] : Statuses;
+        var columns = new List<Column>();
+        foreach (var status in statuses)
+        {
+            var query = Matching(session, user, filter, status);
+            var count = await query.CountAsync(ct);
+            var cards = count == 0 ? [] : await query.OrderByDescending(a => a.UpdatedAt).Take(CardsPerColumn).ToListAsync(ct);
+            columns.Add(new Column(status, count, cards));
+        }
+        return new BoardView(filter, columns, desks);
+    }
+
+    private static IQueryable<Article> Matching(IQuerySession session, CurrentUser user, Filters filter, ArticleStatus status)
+    {
+        var query = session.Query<Article>().Where(a => a.Status == status);
+        if (!user.SeesAllDesks)
+        {
+            var mine = user.Desks.ToArray();
+            query = query.Where(a => mine.Contains(a.Desk));
+        }
+        if (filter.Desk is { Length: > 0 } desk) query = query.Where(a => a.Desk == desk);
+        if (filter.Tag is { Length: > 0 } tag) query = query.Where(a => a.Content.Tags.Contains(tag));
+        if (filter.Search is { Length: > 0 } text) query = query.Where(a => a.Content.Headline.Contains(text, StringComparison.OrdinalIgnoreCase));
+        return query;
+    }
+
+    private static async Task<IReadOnlyList<string>> VisibleDesksAsync(IQuerySession session, CurrentUser user, CancellationToken ct)
+    {
+        if (!user.SeesAllDesks) return user.Desks.Order().ToList();
+        var desks = await session.QueryAsync<string>($"select distinct d.desk from {Infrastructure.Persistence.MartenSetup.Schema}.mt_doc_article as d order by 1", ct);
+        return desks.ToList();
+    }
+}

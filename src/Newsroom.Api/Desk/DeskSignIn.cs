@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Newsroom.Infrastructure.Identity;
+
+namespace Newsroom.Desk;
+
+/// <summary>
+/// Turns an access token into a desk session: the token is validated exactly as the API validates a bearer token
+/// (the same parameters, read from the API's scheme), and the session lasts as long as the token would have.
+/// </summary>
+public sealed class DeskSignIn(IOptionsMonitor<JwtBearerOptions> jwt, AuthOptions auth, IHostEnvironment environment)
+{
+    /// <summary>Null when signed in; otherwise why the token was refused, in words for the person signing in.</summary>
+    public async Task<string?> WithTokenAsync(HttpContext http, string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token)) return "Paste an access token.";
+        var parameters = jwt.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
+        var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token.Trim(), parameters);
+        if (!result.IsValid)
+            return result.Exception is Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException
+                ? "That token has expired. Ask for a new one."
+                : "That token is not valid here.";
+
+        var expires = result.SecurityToken.ValidTo is var to && to > DateTime.UnixEpoch ? new DateTimeOffset(to, TimeSpan.Zero) : (DateTimeOffset?)null;
+        await SignInAsync(http, result.ClaimsIdentity.Claims, expires);
+        return null;
+    }
+
+    /// <summary>Development only: a demo user's session, as if they had pasted their development token.</summary>
+    public Task<string?> AsDemoUserAsync(HttpContext http, string id)
+    {
+        var user = Demo.DemoData.Users.FirstOrDefault(u => u.Id == id);
+        if (!environment.IsDevelopment() || user is null) return Task.FromResult<string?>("No such demo user.");
+        var token = TokenIssuer.Issue(auth, false, user.Id, user.Name, user.Roles.ToArray(), user.Desks.ToArray());
+        return WithTokenAsync(http, token);
+    }
+
+    private static Task SignInAsync(HttpContext http, IEnumerable<Claim> claims, DateTimeOffset? expires)
+    {
+        // Only what the desk needs to know who this is; claims normalization runs on every request as for the API.
+        var kept = claims.Where(c => c.Type is "sub" or "name" or "role" or "desk").ToList();
+        var identity = new ClaimsIdentity(kept, DeskModule.Scheme, "name", "role");
+        return http.SignInAsync(DeskModule.Scheme, new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = expires ?? DateTimeOffset.UtcNow.AddHours(8) });
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Newsroom.Desk.Pages;
+
+public sealed class SignInModel(DeskSignIn signIn, DeskOptions options) : PageModel
+{
+    public DeskOptions Options => options;
+    public string? Error { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostTokenAsync(string? token)
+    {
+        if (!options.TokenSignIn) return NotFound();
+        Error = await signIn.WithTokenAsync(HttpContext, token);
+        return Error is null ? Redirect(SafeReturnUrl()) : Page();
+    }
+
+    public async Task<IActionResult> OnPostDemoAsync(string? user)
+    {
+        if (!options.DemoUsers) return NotFound();
+        Error = await signIn.AsDemoUserAsync(HttpContext, user ?? "");
+        return Error is null ? Redirect(SafeReturnUrl()) : Page();
+    }
+
+    // Only back into the desk: a sign-in link must not be able to send people elsewhere.
+    private string SafeReturnUrl() =>
+        ReturnUrl is { } url && url.StartsWith("/desk", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/desk";
+}

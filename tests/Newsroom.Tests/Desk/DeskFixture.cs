@@ -1,0 +1,100 @@
+using JasperFx;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Newsroom.Tests.Integration;
+using Npgsql;
+
+namespace Newsroom.Tests.Desk;
+
+/// <summary>
+/// The real service on a real port (Kestrel) with a database of its own, and Debian's Chromium driven by
+/// Playwright. One per desk test class run; every test opens fresh browser contexts (one per person).
+/// </summary>
+public sealed class DeskFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/lib/chromium/chromium";
+
+    private WebApplicationFactory<Program> _factory = null!;
+    private IPlaywright _playwright = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseUrl { get; private set; } = null!;
+    public IServiceProvider Services => _factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"The desk's browser tests need Chromium at {ChromiumPath}: apt-get install -y chromium (./test.sh and .ci/run install it when they can).");
+
+        var connectionString = await NewDatabaseAsync();
+        JasperFxEnvironment.AutoStartHost = true;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("ConnectionStrings:Newsroom", connectionString);
+            b.UseSetting("Newsroom:DemoData", "false");
+            b.UseSetting("RateLimiting:PermitsPerMinute", "0");
+            b.UseUrls("http://127.0.0.1:0");
+        });
+        _factory.UseKestrel();
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--disable-background-networking", "--disable-component-update"]
+        });
+    }
+
+    /// <summary>A browser context for one person, signed in with their token through the sign-in screen.</summary>
+    public async Task<IPage> SignedInAsync(TestUser user)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/desk/sign-in");
+        await page.GetByLabel("Access token").FillAsync(user.Token());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with token" }).ClickAsync();
+        await page.WaitForURLAsync("**/desk");
+        return page;
+    }
+
+    /// <summary>An HTTP client for the API on the same port, for arranging what the screens then show.</summary>
+    public Api Api() => new(new HttpClient { BaseAddress = BaseUrl });
+
+    private static async Task<string> NewDatabaseAsync()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom")
+            ?? throw new InvalidOperationException("Run the tests with ./test.sh (it starts PostgreSQL) or set ConnectionStrings__Newsroom."));
+        var database = "newsroom_desk_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = new NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        builder.Database = database;
+        return builder.ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DeskCollection : ICollectionFixture<DeskFixture>
+{
+    public const string Name = "desk";
+}

@@ -1,0 +1,87 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Newsroom.Tests.Integration;
+
+namespace Newsroom.Tests.Desk;
+
+/// <summary>Signing in to the desk and the board, in a real browser (Chromium through Playwright).</summary>
+[Collection(DeskCollection.Name)]
+public class signing_in_to_the_desk(DeskFixture desk)
+{
+    [Fact]
+    public async Task anything_under_desk_without_a_session_leads_to_sign_in()
+    {
+        var page = await (await desk.Browser.NewContextAsync(new() { BaseURL = desk.BaseUrl.ToString() })).NewPageAsync();
+        await page.GotoAsync("/desk");
+        page.Url.ShouldContain("/desk/sign-in");
+        await Assertions.Expect(page.GetByLabel("Access token")).ToBeVisibleAsync();
+        await NoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task a_token_the_api_refuses_is_refused_with_an_explanation()
+    {
+        var page = await (await desk.Browser.NewContextAsync(new() { BaseURL = desk.BaseUrl.ToString() })).NewPageAsync();
+        await page.GotoAsync("/desk/sign-in");
+        await page.GetByLabel("Access token").FillAsync("not.a.token");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with token" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not valid");
+        page.Url.ShouldContain("/desk/sign-in");
+    }
+
+    [Fact]
+    public async Task the_board_shows_a_column_per_status_with_counts_and_cards_named_by_headline()
+    {
+        var headline = "Board story " + Guid.NewGuid().ToString("N")[..6];
+        var draft = await desk.Api().Draft(content: Api.CompleteDraft(headline));
+
+        var page = await desk.SignedInAsync(Users.Alice);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Board", Level = 1 })).ToBeVisibleAsync();
+        foreach (var status in new[] { "Draft", "In review", "Changes requested", "Approved", "Scheduled", "Published", "Withdrawn" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = status, Level = 2 })).ToBeVisibleAsync();
+
+        var card = page.GetByRole(AriaRole.Link, new() { Name = headline });
+        await Assertions.Expect(card).ToHaveAttributeAsync("href", $"/desk/articles/{draft.Id()}");
+        await NoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task the_board_answers_to_the_keyboard_and_its_filters()
+    {
+        var headline = "Filtered story " + Guid.NewGuid().ToString("N")[..6];
+        await desk.Api().Draft(content: Api.CompleteDraft(headline));
+        var page = await desk.SignedInAsync(Users.Alice);
+
+        await page.Keyboard.PressAsync("j");
+        (await page.EvaluateAsync<bool>("document.activeElement?.hasAttribute('data-card') === true")).ShouldBeTrue();
+
+        await page.GetByLabel("Search").FillAsync(headline);
+        await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Draft" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = headline })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "In review", Level = 2 })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task an_editor_sees_only_their_desks_and_sign_out_ends_the_session()
+    {
+        var politics = "Politics story " + Guid.NewGuid().ToString("N")[..6];
+        await desk.Api().Draft(Users.Eve, Api.CompleteDraft(politics, desk: "politics"));
+
+        var page = await desk.SignedInAsync(Users.Bob); // world desk only
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = politics })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/desk/sign-in");
+        await page.GotoAsync("/desk");
+        page.Url.ShouldContain("/desk/sign-in");
+    }
+
+    private static async Task NoSeriousViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        serious.ShouldBeEmpty(string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)")));
+    }
+}
