@@ -1,0 +1,73 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Newsroom.Tests.Integration;
+
+namespace Newsroom.Tests.Desk;
+
+[Collection(DeskCollection.Name)]
+public class the_review_and_history_screens(DeskFixture desk)
+{
+    [Fact]
+    public async Task the_queue_leads_to_a_word_diff_against_the_last_approved_text()
+    {
+        var api = desk.Api();
+        var headline = "Reviewed story " + Guid.NewGuid().ToString("N")[..6];
+        var approved = await api.Approved(content: Api.CompleteDraft(headline));
+        // A change after approval voids it; the new revision goes back to review.
+        var revised = await Api.Ok(api.Patch($"/api/articles/{approved.Id()}", Users.Alice,
+            new { version = approved.Version(), standfirst = "A brand new standfirst for the reviewers." }));
+        await Api.Ok(api.Post($"/api/articles/{approved.Id()}/submit", Users.Alice, new { version = revised.Version() }));
+
+        var page = await desk.SignedInAsync(Users.Rita);
+        await page.GotoAsync("/desk/review");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review queue", Level = 1 })).ToBeVisibleAsync();
+        await NoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = headline }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/desk/articles/{approved.Id()}/review");
+        await Assertions.Expect(page.GetByText("the last approved or published text (revision 1)")).ToBeVisibleAsync();
+        // Reading only what is not deleted gives the new standfirst back.
+        var newText = await page.EvaluateAsync<string>(
+            "[...document.querySelector('.diff dd .words').childNodes].filter(n => n.nodeName !== 'DEL').map(n => n.textContent).join('')");
+        newText.ShouldBe("A brand new standfirst for the reviewers.");
+        await Assertions.Expect(page.Locator(".diff ins").First).ToBeVisibleAsync();
+        await NoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task history_shows_every_event_compares_revisions_views_the_past_and_blames_paragraphs()
+    {
+        var api = desk.Api();
+        var draft = await api.Draft(content: Api.CompleteDraft("History story"));
+        // The as-of form has second precision: a moment a second after the creation and before the revision.
+        await Task.Delay(1100);
+        var beforeRevision = DateTime.UtcNow;
+        await Task.Delay(1100);
+        var revised = await Api.Ok(api.Patch($"/api/articles/{draft.Id()}", Users.Bob,
+            new { version = draft.Version(), headline = "History story, revised" }));
+
+        var page = await desk.SignedInAsync(Users.Alice);
+        await page.GotoAsync($"/desk/articles/{draft.Id()}/history");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "History", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".timeline li")).ToHaveCountAsync(revised.Version());
+
+        await page.GetByLabel("From revision").SelectOptionAsync("1");
+        await page.GetByLabel("To revision").SelectOptionAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".diff ins").First).ToContainTextAsync("revised");
+
+        await page.GetByLabel("Moment (UTC)").FillAsync(beforeRevision.ToString("yyyy-MM-ddTHH:mm:ss"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "View as of" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".then .preview-headline")).ToHaveTextAsync("History story");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Alice Editor");
+        await NoSeriousViolationsAsync(page);
+    }
+
+    private static async Task NoSeriousViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        serious.ShouldBeEmpty(string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help}")));
+    }
+}
