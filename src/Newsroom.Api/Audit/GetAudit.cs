@@ -77,7 +77,8 @@ public static class GetAuditEndpoint
     }
 
     /// <summary>Writes the export batch by batch (keyset on seq), flushing as it goes: memory stays flat however long the log.</summary>
-    private sealed class AuditExport(string format, Func<long, CancellationToken, Task<IReadOnlyList<AuditEntry>>> batch) : IResult
+    /// <remarks>Also the desk's audit export (same rows, same quoting).</remarks>
+    public sealed class AuditExport(string format, Func<long, CancellationToken, Task<IReadOnlyList<AuditEntry>>> batch) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
