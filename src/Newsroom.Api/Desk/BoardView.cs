@@ -9,6 +9,9 @@ public sealed record BoardView(BoardView.Filters Filter, IReadOnlyList<BoardView
 {
     public const int CardsPerColumn = 50;
 
+    /// <summary>How many articles (the most recently changed that existed then) a board "as of" folds.</summary>
+    public const int AsOfArticles = 500;
+
     /// <summary>The statuses the board shows, in workflow order (spiked articles are off the board).</summary>
     public static readonly ArticleStatus[] Statuses =
     [
@@ -16,7 +19,7 @@ public sealed record BoardView(BoardView.Filters Filter, IReadOnlyList<BoardView
         ArticleStatus.Scheduled, ArticleStatus.Published, ArticleStatus.Withdrawn
     ];
 
-    public sealed record Filters(string? Desk, ArticleStatus? Status, string? Tag, string? Search);
+    public sealed record Filters(string? Desk, ArticleStatus? Status, string? Tag, string? Search, DateTimeOffset? AsOf = null);
 
     public sealed record Column(ArticleStatus Status, int Count, IReadOnlyList<Article> Cards);
 
@@ -31,6 +34,7 @@ public sealed record BoardView(BoardView.Filters Filter, IReadOnlyList<BoardView
     public static async Task<BoardView> LoadAsync(IQuerySession session, CurrentUser user, Filters filter, CancellationToken ct)
     {
         var desks = await VisibleDesksAsync(session, user, ct);
+        if (filter.AsOf is { } moment) return new BoardView(filter, await ColumnsAsOfAsync(session, user, filter, moment, ct), desks);
         var statuses = filter.Status is { } only ? [only] : Statuses;
         var columns = new List<Column>();
         foreach (var status in statuses)
@@ -41,6 +45,37 @@ public sealed record BoardView(BoardView.Filters Filter, IReadOnlyList<BoardView
             columns.Add(new Column(status, count, cards));
         }
         return new BoardView(filter, columns, desks);
+    }
+
+    /// <summary>
+    /// The board as it stood at a moment: each article folded from its own events up to then (status, desk,
+    /// headline, tags as they were), so nothing depends on a read model that may have changed since.
+    /// </summary>
+    private static async Task<IReadOnlyList<Column>> ColumnsAsOfAsync(IQuerySession session, CurrentUser user, Filters filter,
+        DateTimeOffset moment, CancellationToken ct)
+    {
+        var candidates = session.Query<Article>().Where(a => a.CreatedAt <= moment);
+        if (!user.SeesAllDesks)
+        {
+            var mine = user.Desks.ToArray();
+            candidates = candidates.Where(a => mine.Contains(a.Desk));
+        }
+        var ids = await candidates.OrderByDescending(a => a.UpdatedAt).Select(a => a.Id).Take(AsOfArticles).ToListAsync(ct);
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(ids.ToArray()) && e.Timestamp <= moment)
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        var then = events.GroupBy(e => e.StreamId)
+            .Select(stream => Article.FoldAll(null, stream.Select(e => e.Data).OfType<IArticleEvent>()))
+            .Where(a => user.CanSee(a.Desk))
+            .Where(a => filter.Desk is not { Length: > 0 } desk || a.Desk == desk)
+            .Where(a => filter.Tag is not { Length: > 0 } tag || a.Content.Tags.Contains(tag))
+            .Where(a => filter.Search is not { Length: > 0 } text || a.Content.Headline.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return (filter.Status is { } only ? [only] : Statuses).Select(status =>
+        {
+            var cards = then.Where(a => a.Status == status).OrderByDescending(a => a.UpdatedAt).ToList();
+            return new Column(status, cards.Count, cards.Take(CardsPerColumn).ToList());
+        }).ToList();
     }
 
     private static IQueryable<Article> Matching(IQuerySession session, CurrentUser user, Filters filter, ArticleStatus status)

@@ -14,12 +14,15 @@ public sealed class BoardModel(IQuerySession session) : PageModel
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public DateTime? AsOf { get; set; }
 
     public async Task OnGetAsync()
     {
         // An unknown status shows every column rather than an error: the filter is a select, not free text.
         var status = BoardView.Statuses.Where(s => s.ToWireName() == Status).Cast<ArticleStatus?>().FirstOrDefault();
-        var filter = new BoardView.Filters(Trim(Desk), status, Trim(Tag), Trim(Search));
+        // The as-of field is labelled UTC and carries no zone.
+        var asOf = AsOf is { } moment ? new DateTimeOffset(DateTime.SpecifyKind(moment, DateTimeKind.Utc)) : (DateTimeOffset?)null;
+        var filter = new BoardView.Filters(Trim(Desk), status, Trim(Tag), Trim(Search), asOf);
         Board = await BoardView.LoadAsync(session, CurrentUser.From(User), filter, HttpContext.RequestAborted);
     }
 

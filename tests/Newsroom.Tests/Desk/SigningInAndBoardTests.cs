@@ -7,7 +7,7 @@ namespace Newsroom.Tests.Desk;
 
 /// <summary>Signing in to the desk and the board, in a real browser (Chromium through Playwright).</summary>
 [Collection(DeskCollection.Name)]
-public class signing_in_to_the_desk(DeskFixture desk)
+public class signing_in_and_the_board(DeskFixture desk)
 {
     [Fact]
     public async Task anything_under_desk_without_a_session_leads_to_sign_in()
@@ -76,6 +76,30 @@ public class signing_in_to_the_desk(DeskFixture desk)
         await page.WaitForURLAsync("**/desk/sign-in");
         await page.GotoAsync("/desk");
         page.Url.ShouldContain("/desk/sign-in");
+    }
+
+    [Fact]
+    public async Task the_board_as_of_a_past_moment_shows_each_article_as_it_stood_then()
+    {
+        var api = desk.Api();
+        var headline = "As-of story " + Guid.NewGuid().ToString("N")[..6];
+        var draft = await api.Draft(content: Api.CompleteDraft(headline));
+        // The field has second precision: a moment a second after the creation, before the submission.
+        await Task.Delay(1100);
+        var moment = DateTime.UtcNow;
+        await Task.Delay(1100);
+        await Api.Ok(api.Post($"/api/articles/{draft.Id()}/submit", Users.Alice, new { version = draft.Version() }));
+
+        var page = await desk.SignedInAsync(Users.Alice);
+        var inReview = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "In review", Level = 2 }) });
+        await Assertions.Expect(inReview.GetByRole(AriaRole.Link, new() { Name = headline })).ToBeVisibleAsync();
+
+        await page.GetByLabel("As of").FillAsync(moment.ToString("yyyy-MM-ddTHH:mm:ss"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("as it stood at");
+        var drafts = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Draft", Level = 2 }) });
+        await Assertions.Expect(drafts.GetByRole(AriaRole.Link, new() { Name = headline })).ToBeVisibleAsync();
+        await Assertions.Expect(inReview.GetByRole(AriaRole.Link, new() { Name = headline })).ToHaveCountAsync(0);
     }
 
     private static async Task NoSeriousViolationsAsync(IPage page)
