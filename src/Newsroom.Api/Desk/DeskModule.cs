@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Newsroom.Desk;
@@ -20,6 +21,9 @@ public static class DeskModule
             TokenSignIn: configuration.GetValue("Desk:TokenSignIn", true),
             DemoUsers: environment.IsDevelopment()));
         services.AddScoped<DeskSignIn>();
+        services.AddSingleton<DeskChanges>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeskChanges>());
+        services.ConfigureMarten((provider, options) => options.Listeners.Add(new DeskChangeSignal(provider.GetRequiredService<DeskChanges>())));
 
         services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
@@ -59,7 +63,35 @@ public static class DeskModule
                         .OrderBy(e => e.Seq).Take(1000), ct)))
             .RequireAuthorization(Policy)
             .ExcludeFromDescription();
+        app.MapGet("/desk/live", LiveAsync).RequireAuthorization(Policy).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>Server-sent events: <c>changed</c> with the ids of articles that changed (or <c>*</c>), and a comment every 20 s.</summary>
+    private static async Task LiveAsync(HttpContext http, DeskChanges changes)
+    {
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+        using var subscription = changes.Subscribe();
+        await http.Response.WriteAsync(": live\n\n", http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        try
+        {
+            while (!http.RequestAborted.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+                wait.CancelAfter(TimeSpan.FromSeconds(20));
+                string? payload = null;
+                try { payload = await subscription.Reader.ReadAsync(wait.Token); }
+                catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested) { }
+                // A keep-alive comment when quiet, so proxies do not close the stream.
+                var message = payload is null ? ": keep-alive\n\n" : $"event: changed\ndata: {payload.Replace("\n", ",")}\n\n";
+                await http.Response.WriteAsync(message, http.RequestAborted);
+                await http.Response.Body.FlushAsync(http.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) { }
     }
 }
 

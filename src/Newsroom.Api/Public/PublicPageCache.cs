@@ -98,7 +98,6 @@ public sealed class PublicPageInvalidation(MartenSetup.ListenDataSource listen, 
     public const string Channel = "newsroom_public_pages";
     public const string ApplicationName = "newsroom-public-page-invalidation";
     public const int MaxPayloadBytes = 7_000;    // PostgreSQL's limit is 8 000 bytes per notification
-    private static readonly TimeSpan Ping = TimeSpan.FromSeconds(30);
     private long _generation;
     private volatile bool _listening;
 
@@ -164,52 +163,17 @@ public sealed class PublicPageInvalidation(MartenSetup.ListenDataSource listen, 
         await cache.EvictByTagAsync(PublicPageCache.AllPagesTag, CancellationToken.None);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Infrastructure.Notifications.ChannelListener.RunAsync(listen.DataSource, Channel, ApplicationName,
+            payload => _ = EvictAsync(payload.Split('\n', StringSplitOptions.RemoveEmptyEntries), CancellationToken.None),
+            async listening =>
             {
-                await using var connection = await listen.DataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, n) =>
-                    _ = EvictAsync(n.Payload.Split('\n', StringSplitOptions.RemoveEmptyEntries), CancellationToken.None);
-                // Named, so that an operator (or a test) can find this connection in pg_stat_activity.
-                await using (var command = new NpgsqlCommand($"SET application_name = '{ApplicationName}'; LISTEN {Channel}", connection))
-                    await command.ExecuteNonQueryAsync(stoppingToken);
-                await EvictAllAsync();   // whatever changed before this moment went unheard
-                _listening = true;
-                failures = 0;
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    if (await connection.WaitAsync(Ping, stoppingToken)) continue;
-                    // Quiet for a while: make sure the connection is still there, or find out now.
-                    await using var ping = new NpgsqlCommand("select 1", connection);
-                    await ping.ExecuteNonQueryAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Once per outage, not once per attempt: a database that refuses LISTEN (a pooler in
-                // transaction mode) would otherwise fill the log.
-                if (failures++ == 0)
-                    logger.LogWarning(e, "Lost the public page invalidation channel; not caching public pages until it is back");
-            }
-            finally
-            {
-                _listening = false;
+                // Whatever changed while this node was not listening went unheard: drop every page either way.
+                _listening = listening;
                 await EvictAllAsync();
-            }
-            // 1 s, 2 s, 4 s ... at most 30 s between attempts.
-            var retry = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Max(0, failures - 1))));
-            try { await Task.Delay(retry, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+            },
+            e => logger.LogWarning(e, "Lost the public page invalidation channel; not caching public pages until it is back"),
+            stoppingToken);
 }
 
 /// <summary>After the daemon commits changes to public pages, has every node drop its cached copies of them.</summary>

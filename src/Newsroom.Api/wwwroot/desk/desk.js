@@ -15,3 +15,33 @@
     event.preventDefault();
   });
 })();
+
+// Live: regions marked data-live are fetched again when an article changes anywhere (server-sent events from
+// /desk/live). An article screen (data-article) only listens for its own article.
+(() => {
+  "use strict";
+  const regions = () => [...document.querySelectorAll("[data-live]")];
+  if (regions().length === 0 || !window.EventSource) return;
+  const article = document.querySelector("[data-article]")?.getAttribute("data-article");
+  let timer;
+
+  const refresh = async () => {
+    const response = await fetch(location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const region of regions()) {
+      const next = fresh.getElementById(region.id);
+      if (!next || next.innerHTML === region.innerHTML) continue;
+      const focused = region.contains(document.activeElement) ? document.activeElement.getAttribute("href") : null;
+      region.replaceChildren(...next.childNodes);
+      if (focused) region.querySelector(`[href="${CSS.escape(focused)}"]`)?.focus();
+    }
+  };
+
+  const source = new EventSource("/desk/live");
+  source.addEventListener("changed", (event) => {
+    if (article && event.data !== "*" && !event.data.split(",").includes(article)) return;
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 150);
+  });
+})();

@@ -1,0 +1,104 @@
+using System.Threading.Channels;
+using Marten;
+using Marten.Services;
+using Npgsql;
+using Newsroom.Infrastructure.Notifications;
+using Newsroom.Infrastructure.Persistence;
+
+namespace Newsroom.Desk;
+
+/// <summary>
+/// Live desks on every node: after a commit with article events, the committing node NOTIFYs the ids of the
+/// articles that changed on <c>newsroom_desk</c>; every node LISTENs and passes them to the desk pages open on
+/// it (server-sent events, <c>/desk/live</c>), which then fetch their own fresh markup.
+/// </summary>
+public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<DeskChanges> logger) : BackgroundService
+{
+    public const string Channel = "newsroom_desk";
+    public const string ApplicationName = "newsroom-desk-live";
+
+    private readonly Lock _gate = new();
+    private readonly List<Channel<string>> _subscribers = [];
+
+    /// <summary>A page's feed of changed article ids (one payload: ids separated by newlines); dispose to leave.</summary>
+    public Subscription Subscribe()
+    {
+        var channel = System.Threading.Channels.Channel.CreateBounded<string>(new BoundedChannelOptions(64)
+            { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        lock (_gate) _subscribers.Add(channel);
+        return new Subscription(channel.Reader, () => { lock (_gate) _subscribers.Remove(channel); });
+    }
+
+    public sealed class Subscription(ChannelReader<string> reader, Action leave) : IDisposable
+    {
+        public ChannelReader<string> Reader => reader;
+        public void Dispose() => leave();
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Guid> _pending = new();
+    private int _requests;
+
+    /// <summary>
+    /// Tells every node (this one included, through PostgreSQL) which articles changed. Never waits: the ids
+    /// are queued, and one sender at a time sends all that queued up, so a busy node sends a few
+    /// notifications a second rather than one per command.
+    /// </summary>
+    public void Announce(IEnumerable<Guid> ids)
+    {
+        foreach (var id in ids) _pending.Enqueue(id);
+        if (Interlocked.Increment(ref _requests) == 1) _ = SendAsync();
+    }
+
+    private async Task SendAsync()
+    {
+        int handled;
+        do
+        {
+            handled = Volatile.Read(ref _requests);
+            var ids = new HashSet<Guid>();
+            while (_pending.TryDequeue(out var id)) ids.Add(id);
+            if (ids.Count == 0) continue;
+            try
+            {
+                await using var connection = await listen.DataSource.OpenConnectionAsync();
+                // 36 characters and a newline per id: 150 ids per notification stay under PostgreSQL's 8 000 bytes.
+                foreach (var chunk in ids.Chunk(150))
+                {
+                    await using var notify = new NpgsqlCommand("select pg_notify(@channel, @payload)", connection);
+                    notify.Parameters.AddWithValue("channel", Channel);
+                    notify.Parameters.AddWithValue("payload", string.Join('\n', chunk));
+                    await notify.ExecuteNonQueryAsync();
+                }
+            }
+            catch (Exception e)
+            {
+                // Open pages miss one live update; they are still right when reloaded.
+                logger.LogWarning(e, "Could not tell the open desks that {Count} articles changed", ids.Count);
+            }
+        } while (Interlocked.Add(ref _requests, -handled) > 0);
+    }
+
+    private void Publish(string payload)
+    {
+        lock (_gate)
+            foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(payload);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ChannelListener.RunAsync(listen.DataSource, Channel, ApplicationName, Publish,
+            // After a deaf spell every open page refreshes: "*" stands for "anything may have changed".
+            listening => { if (listening) Publish("*"); return Task.CompletedTask; },
+            e => logger.LogWarning(e, "Lost the desk's live channel; open desks will not update by themselves until it is back"),
+            stoppingToken);
+}
+
+/// <summary>After a commit that appended article events, announces which articles changed.</summary>
+public sealed class DeskChangeSignal(DeskChanges changes) : DocumentSessionListenerBase
+{
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        var events = commit.GetEvents().ToList();
+        if (events.Count > 0) changes.Announce(events.Select(e => e.StreamId));
+        return Task.CompletedTask;
+    }
+}
