@@ -1,0 +1,34 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Newsroom.Tests.Integration;
+
+namespace Newsroom.Tests.Desk;
+
+[Collection(DeskCollection.Name)]
+public class the_calendar_screen(DeskFixture desk)
+{
+    [Fact]
+    public async Task shows_scheduled_publications_by_day_and_approved_articles_in_the_tray()
+    {
+        var api = desk.Api();
+        var scheduledHeadline = "Scheduled story " + Guid.NewGuid().ToString("N")[..6];
+        var approved = await api.Approved(content: Api.CompleteDraft(scheduledHeadline));
+        var publishAt = DateTimeOffset.UtcNow.AddDays(2);
+        await Api.Ok(api.Post($"/api/articles/{approved.Id()}/schedule", Users.Paul, new { version = approved.Version(), publishAt }));
+        var trayHeadline = "Waiting story " + Guid.NewGuid().ToString("N")[..6];
+        await api.Approved(content: Api.CompleteDraft(trayHeadline));
+
+        var page = await desk.SignedInAsync(Users.Paul);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calendar" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Calendar", Level = 1 })).ToBeVisibleAsync();
+
+        var dayId = "day-" + publishAt.UtcDateTime.ToString("yyyy-MM-dd");
+        await Assertions.Expect(page.Locator($"section[aria-labelledby='{dayId}']").GetByRole(AriaRole.Link, new() { Name = scheduledHeadline })).ToBeVisibleAsync();
+        var tray = page.GetByRole(AriaRole.Complementary, new() { Name = "Approved, not scheduled" });
+        await Assertions.Expect(tray.GetByRole(AriaRole.Link, new() { Name = trayHeadline })).ToBeVisibleAsync();
+        await Assertions.Expect(tray.GetByRole(AriaRole.Link, new() { Name = scheduledHeadline })).ToHaveCountAsync(0);
+
+        var results = await page.RunAxe();
+        results.Violations.Where(v => v.Impact is "serious" or "critical").ShouldBeEmpty();
+    }
+}
