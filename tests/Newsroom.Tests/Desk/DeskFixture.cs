@@ -67,6 +67,17 @@ public sealed class DeskFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Saves a screenshot for the docs when NEWSROOM_SCREENSHOTS names a folder (the README's picture of the
+    /// desk is made this way: NEWSROOM_SCREENSHOTS=$PWD/docs/images ./test.sh --filter Desk).
+    /// </summary>
+    public static async Task ScreenshotForDocsAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("NEWSROOM_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+    }
+
     /// <summary>An HTTP client for the API on the same port, for arranging what the screens then show.</summary>
     public Api Api() => new(new HttpClient { BaseAddress = BaseUrl });
 

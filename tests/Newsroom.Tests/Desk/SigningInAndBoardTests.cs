@@ -43,6 +43,8 @@ public class signing_in_and_the_board(DeskFixture desk)
 
         var card = page.GetByRole(AriaRole.Link, new() { Name = headline });
         await Assertions.Expect(card).ToHaveAttributeAsync("href", $"/desk/articles/{draft.Id()}");
+        await page.SetViewportSizeAsync(1280, 720);
+        await DeskFixture.ScreenshotForDocsAsync(page, "desk-board");
         await NoSeriousViolationsAsync(page);
     }
 
