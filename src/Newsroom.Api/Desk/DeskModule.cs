@@ -23,7 +23,11 @@ public static class DeskModule
         services.AddScoped<DeskSignIn>();
         services.AddSingleton<DeskChanges>();
         services.AddHostedService(provider => provider.GetRequiredService<DeskChanges>());
-        services.ConfigureMarten((provider, options) => options.Listeners.Add(new DeskChangeSignal(provider.GetRequiredService<DeskChanges>())));
+        services.ConfigureMarten((provider, options) =>
+        {
+            options.Listeners.Add(new DeskChangeSignal(provider.GetRequiredService<DeskChanges>()));
+            options.Schema.For<InboxReadMark>();
+        });
 
         services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
