@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Newsroom.Tests.Integration;
 
@@ -20,8 +19,7 @@ public class the_article_screen(DeskFixture desk)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = headline, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("Draft");
         await Assertions.Expect(page.Locator(".preview article p").First).ToBeVisibleAsync();
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical").ShouldBeEmpty();
+        await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
     }
 
     [Fact]

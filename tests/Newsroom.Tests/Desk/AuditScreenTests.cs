@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +29,7 @@ public class the_audit_log_screen(DeskFixture desk)
         var rows = page.Locator("table.audit tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("Bob Editor");
-        await NoSeriousViolationsAsync(page);
+        await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
 
         var href = await page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).GetAttributeAsync("href");
         var csv = await page.Context.APIRequest.GetAsync(href!);
@@ -52,10 +51,4 @@ public class the_audit_log_screen(DeskFixture desk)
         (await page.Context.APIRequest.GetAsync("/desk/audit/export.csv")).Status.ShouldBe(403);
     }
 
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        serious.ShouldBeEmpty(string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help}")));
-    }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Newsroom.Tests.Integration;
 
@@ -28,7 +27,6 @@ public class the_calendar_screen(DeskFixture desk)
         await Assertions.Expect(tray.GetByRole(AriaRole.Link, new() { Name = trayHeadline })).ToBeVisibleAsync();
         await Assertions.Expect(tray.GetByRole(AriaRole.Link, new() { Name = scheduledHeadline })).ToHaveCountAsync(0);
 
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical").ShouldBeEmpty();
+        await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
     }
 }

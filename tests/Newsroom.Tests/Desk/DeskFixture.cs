@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Newsroom.Tests.Integration;
-using Npgsql;
 
 namespace Newsroom.Tests.Desk;
 
@@ -31,7 +31,7 @@ public sealed class DeskFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"The desk's browser tests need Chromium at {ChromiumPath}: apt-get install -y chromium (./test.sh and .ci/run install it when they can).");
 
-        var connectionString = await NewDatabaseAsync();
+        var connectionString = await OwnDatabase.CreateAsync("desk");
         JasperFxEnvironment.AutoStartHost = true;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -78,23 +78,16 @@ public sealed class DeskFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
 
+    /// <summary>axe-core on the page as it is now: no serious or critical violations.</summary>
+    public static async Task NoSeriousAccessibilityViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        serious.ShouldBeEmpty(string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)")));
+    }
+
     /// <summary>An HTTP client for the API on the same port, for arranging what the screens then show.</summary>
     public Api Api() => new(new HttpClient { BaseAddress = BaseUrl });
-
-    private static async Task<string> NewDatabaseAsync()
-    {
-        var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom")
-            ?? throw new InvalidOperationException("Run the tests with ./test.sh (it starts PostgreSQL) or set ConnectionStrings__Newsroom."));
-        var database = "newsroom_desk_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var connection = new NpgsqlConnection(builder.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        builder.Database = database;
-        return builder.ConnectionString;
-    }
 
     public async Task DisposeAsync()
     {

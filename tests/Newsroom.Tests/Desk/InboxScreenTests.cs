@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,8 +31,7 @@ public class the_inbox_screen(DeskFixture desk)
         await Assertions.Expect(items).ToHaveCountAsync(2);
         await Assertions.Expect(items.Nth(0)).ToContainTextAsync("Mention");
         await Assertions.Expect(items.Nth(1)).ToContainTextAsync("Changes requested");
-        var results = await page.RunAxe();
-        results.Violations.Where(v => v.Impact is "serious" or "critical").ShouldBeEmpty();
+        await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark all read" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Inbox", Exact = true })).ToBeVisibleAsync();

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Newsroom.Tests.Integration;
 
@@ -21,7 +20,7 @@ public class the_review_and_history_screens(DeskFixture desk)
         var page = await desk.SignedInAsync(Users.Rita);
         await page.GotoAsync("/desk/review");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review queue", Level = 1 })).ToBeVisibleAsync();
-        await NoSeriousViolationsAsync(page);
+        await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = headline }).ClickAsync();
 
         await page.WaitForURLAsync($"**/desk/articles/{approved.Id()}/review");
@@ -31,7 +30,7 @@ public class the_review_and_history_screens(DeskFixture desk)
             "[...document.querySelector('.diff dd .words').childNodes].filter(n => n.nodeName !== 'DEL').map(n => n.textContent).join('')");
         newText.ShouldBe("A brand new standfirst for the reviewers.");
         await Assertions.Expect(page.Locator(".diff ins").First).ToBeVisibleAsync();
-        await NoSeriousViolationsAsync(page);
+        await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
     }
 
     [Fact]
@@ -61,13 +60,7 @@ public class the_review_and_history_screens(DeskFixture desk)
         await Assertions.Expect(page.Locator(".then .preview-headline")).ToHaveTextAsync("History story");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Alice Editor");
-        await NoSeriousViolationsAsync(page);
+        await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
     }
 
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        serious.ShouldBeEmpty(string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help}")));
-    }
 }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Newsroom.Tests.Integration;
 
@@ -16,7 +14,7 @@ public class signing_in_and_the_board(DeskFixture desk)
         await page.GotoAsync("/desk");
         page.Url.ShouldContain("/desk/sign-in");
         await Assertions.Expect(page.GetByLabel("Access token")).ToBeVisibleAsync();
-        await NoSeriousViolationsAsync(page);
+        await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
     }
 
     [Fact]
@@ -45,7 +43,7 @@ public class signing_in_and_the_board(DeskFixture desk)
         await Assertions.Expect(card).ToHaveAttributeAsync("href", $"/desk/articles/{draft.Id()}");
         await page.SetViewportSizeAsync(1280, 720);
         await DeskFixture.ScreenshotForDocsAsync(page, "desk-board");
-        await NoSeriousViolationsAsync(page);
+        await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
     }
 
     [Fact]
@@ -104,10 +102,4 @@ public class signing_in_and_the_board(DeskFixture desk)
         await Assertions.Expect(inReview.GetByRole(AriaRole.Link, new() { Name = headline })).ToHaveCountAsync(0);
     }
 
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var results = await page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        serious.ShouldBeEmpty(string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)")));
-    }
 }

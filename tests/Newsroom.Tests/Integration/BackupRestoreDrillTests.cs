@@ -18,16 +18,7 @@ public class the_backup_restore_drill(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom"));
-        var database = "newsroom_drill_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var connection = new NpgsqlConnection(builder.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        builder.Database = database;
-        _connectionString = builder.ConnectionString;
+        _connectionString = await OwnDatabase.CreateAsync("drill");
     }
 
     public async Task DisposeAsync()

@@ -23,16 +23,7 @@ public class surviving_a_crash(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom"));
-        var database = "newsroom_crash_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var connection = new NpgsqlConnection(builder.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        builder.Database = database;
-        _connectionString = builder.ConnectionString;
+        _connectionString = await OwnDatabase.CreateAsync("crash");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,6 +1,5 @@
 using Alba;
 using Microsoft.AspNetCore.Hosting;
-using Npgsql;
 
 namespace Newsroom.Tests.Integration;
 
@@ -17,16 +16,7 @@ public class surviving_a_restart : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        var builder = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Newsroom"));
-        var database = "newsroom_restart_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var connection = new NpgsqlConnection(builder.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        builder.Database = database;
-        _connectionString = builder.ConnectionString;
+        _connectionString = await OwnDatabase.CreateAsync("restart");
     }
 
     public async Task DisposeAsync() => await _receiver.DisposeAsync();
