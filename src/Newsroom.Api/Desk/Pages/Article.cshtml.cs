@@ -3,24 +3,64 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Articles;
 using Newsroom.Infrastructure.Identity;
+using Wolverine.Marten;
 
 namespace Newsroom.Desk.Pages;
 
-/// <summary>One article: where it stands and the text as readers will see it.</summary>
-public sealed class ArticleModel(IQuerySession session) : PageModel
+/// <summary>One article: where it stands, the text as readers will see it, and exactly the actions the viewer may take.</summary>
+public sealed class ArticleModel(IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, IServiceProvider services) : PageModel
 {
     public Article? Article { get; private set; }
+    public IReadOnlyList<ActionState> Actions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    /// <summary>Why the last action was refused, in the rule's own words.</summary>
+    public string? Refusal { get; private set; }
+    public IReadOnlyDictionary<string, string[]>? RefusalErrors { get; private set; }
+
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public DateTime? PublishAt { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFoundPage();
+
+    public async Task<IActionResult> OnPostActAsync(Guid id, string? action, int version, int? revision)
+    {
+        if (!await LoadAsync(id)) return NotFoundPage();
+        if (ArticleAction.Named(action) is not { } chosen || !chosen.AllowedFor(CurrentUser.From(User)))
+        {
+            Refusal = "That action is not available to you.";
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+        var publishAt = PublishAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : (DateTimeOffset?)null;
+        var result = await chosen.Execute(Context(), new ActionInput(version, revision, Reason, null, publishAt));
+        if (ActionState.RefusalOf(result) is { } problem)
+        {
+            Refusal = $"{chosen.Name}: {problem.Detail}";
+            RefusalErrors = problem.Errors;
+            Response.StatusCode = problem.Status;
+            await LoadAsync(id); // what the article is now, with the person's input still in the form
+            return Page();
+        }
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
     {
         var article = await session.LoadAsync<Article>(id, HttpContext.RequestAborted);
         // Outside the viewer's desks it does not exist, exactly as in the API (a readable page, status 404).
-        if (article is null || !CurrentUser.From(User).CanSee(article.Desk))
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
-        }
+        if (article is null || !CurrentUser.From(User).CanSee(article.Desk)) return false;
         Article = article;
+        Actions = await ActionState.ForAsync(Context());
+        return true;
+    }
+
+    private ActionContext Context() =>
+        new(Article!, CurrentUser.From(User), clock.GetUtcNow(), session, outbox, HttpContext, clock, services);
+
+    private IActionResult NotFoundPage()
+    {
+        Article = null;
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Articles;
 using Newsroom.History;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Marten;
 
 namespace Newsroom.Desk.Pages;
 
@@ -10,8 +12,37 @@ namespace Newsroom.Desk.Pages;
 /// What a reviewer reads: the revision under review against the last text that was approved or published
 /// (or, before any, the previous revision), word by word.
 /// </summary>
-public sealed class ReviewModel(IQuerySession session) : PageModel
+public sealed class ReviewModel(IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, IServiceProvider services) : PageModel
 {
+    public IReadOnlyList<ActionState> Actions { get; private set; } = [];
+    public string? Refusal { get; private set; }
+
+    [BindProperty] public string? Comments { get; set; }
+
+    /// <summary>Approve or request changes, bound to the revision and version this screen showed.</summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, string? action, int version, int revision)
+    {
+        var page = await OnGetAsync(id);
+        if (Stream is null) return page;
+        if (action is not ("Approve" or "Request changes") || ArticleAction.Named(action) is not { } chosen || !chosen.AllowedFor(CurrentUser.From(User)))
+        {
+            Refusal = "That action is not available to you.";
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+        var result = await chosen.Execute(Context(), new ActionInput(version, revision, null, Comments, null));
+        if (ActionState.RefusalOf(result) is { } problem)
+        {
+            Refusal = $"{chosen.Name}: {problem.Detail}" + (problem.Errors is { } errors ? " " + string.Join(" ", errors.SelectMany(e => e.Value)) : "");
+            Response.StatusCode = problem.Status;
+            return Page();
+        }
+        return Redirect($"/desk/articles/{id}");
+    }
+
+    private ActionContext Context() =>
+        new(Stream!.Current, CurrentUser.From(User), clock.GetUtcNow(), session, outbox, HttpContext, clock, services);
+
     public ArticleStream? Stream { get; private set; }
     public RevisionSnapshot? Shown { get; private set; }
     public RevisionSnapshot? Baseline { get; private set; }
@@ -42,6 +73,7 @@ public sealed class ReviewModel(IQuerySession session) : PageModel
             BaselineReason = $"the previous revision ({Baseline.Revision})";
         }
         Changes = Baseline is null ? [] : DiffEndpoint.Compare(Baseline.Content, Shown.Content);
+        Actions = (await ActionState.ForAsync(Context())).Where(a => a.Action.Name is "Approve" or "Request changes").ToList();
         return Page();
     }
 }

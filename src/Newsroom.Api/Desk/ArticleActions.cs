@@ -1,0 +1,121 @@
+using System.Reflection;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Articles;
+using Newsroom.Articles.Publishing;
+using Newsroom.Articles.Reviewing;
+using Newsroom.Articles.Spiking;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Marten;
+
+namespace Newsroom.Desk;
+
+/// <summary>What a person typed into an action's form.</summary>
+public sealed record ActionInput(int Version, int? Revision, string? Reason, string? Comments, DateTimeOffset? PublishAt);
+
+/// <summary>
+/// The article actions the desk offers, each wired to the API's own endpoint, validator and decider, so the
+/// desk restates no rule. Whether a button shows is asked of the same code: the endpoint's roles, then the
+/// decider run on the article as it is now (a dry run: nothing is written).
+/// </summary>
+public sealed record ArticleAction(
+    string Name,
+    MethodInfo Endpoint,
+    Func<ActionContext, Task<Decision>> DryRun,
+    Func<ActionContext, ActionInput, Task<IResult>> Execute)
+{
+    /// <summary>The roles the API endpoint requires, read from the endpoint itself.</summary>
+    public IReadOnlyList<string> Roles { get; } =
+        (Endpoint.GetCustomAttribute<AuthorizeAttribute>()?.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public bool AllowedFor(CurrentUser user) => Roles.Count == 0 || Roles.Any(user.Roles.Contains);
+
+    public static readonly IReadOnlyList<ArticleAction> All =
+    [
+        new("Submit for review", Method(typeof(SubmitForReviewEndpoint)),
+            c => Task.FromResult(SubmitForReviewEndpoint.Decide(new SubmitForReview(c.Article.Version), c.Article, c.User, c.Now)),
+            (c, input) => c.RunAsync(new SubmitForReview(input.Version), (cmd, s, b, h, t) => SubmitForReviewEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+        new("Approve", Method(typeof(ApproveRevisionEndpoint)),
+            c => Task.FromResult(ApproveRevisionEndpoint.Decide(new ApproveRevision(c.Article.Version, c.Article.Revision), c.Article, c.User, c.Now)),
+            (c, input) => c.RunAsync(new ApproveRevision(input.Version, input.Revision), (cmd, s, b, h, t) => ApproveRevisionEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+        new("Request changes", Method(typeof(RequestChangesEndpoint)),
+            c => Task.FromResult(RequestChangesEndpoint.Decide(new RequestChanges(c.Article.Version, "-"), c.Article, c.User, c.Now)),
+            (c, input) => c.RunAsync(new RequestChanges(input.Version, input.Comments), (cmd, s, b, h, t) => RequestChangesEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+        new("Publish", Method(typeof(PublishArticleEndpoint)),
+            async c => PublishArticleEndpoint.Decide(c.Article, await LiveArticles.SlugTakenByAnotherAsync(c.Session, c.Article, c.Http.RequestAborted), c.User, c.Now),
+            (c, input) => c.RunAsync(new PublishArticle(input.Version), (cmd, s, b, h, t) => PublishArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+        new("Schedule", Method(typeof(ScheduleArticleEndpoint)),
+            async c => ScheduleArticleEndpoint.Decide(new ScheduleArticle(c.Article.Version, c.Now.AddHours(1)), Guid.Empty, c.Article,
+                await LiveArticles.SlugTakenByAnotherAsync(c.Session, c.Article, c.Http.RequestAborted), c.User, c.Now),
+            (c, input) => c.RunAsync(new ScheduleArticle(input.Version, input.PublishAt), (cmd, s, b, h, t) => ScheduleArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+        new("Unschedule", Method(typeof(UnscheduleArticleEndpoint)),
+            c => Task.FromResult(UnscheduleArticleEndpoint.Decide(c.Article, c.User, c.Now)),
+            (c, input) => c.RunAsync(new UnscheduleArticle(input.Version), (cmd, s, b, h, t) => UnscheduleArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+        new("Withdraw", Method(typeof(WithdrawArticleEndpoint)),
+            c => Task.FromResult(WithdrawArticleEndpoint.Decide(new WithdrawArticle(c.Article.Version, "-"), c.Article, c.User, c.Now)),
+            (c, input) => c.RunAsync(new WithdrawArticle(input.Version, input.Reason), (cmd, s, b, h, t) => WithdrawArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+        new("Spike", Method(typeof(SpikeArticleEndpoint)),
+            c => Task.FromResult(SpikeArticleEndpoint.Decide(new SpikeArticle(c.Article.Version), c.Article, c.User, c.Now)),
+            (c, input) => c.RunAsync(new SpikeArticle(input.Version, input.Reason), (cmd, s, b, h, t) => SpikeArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+        new("Restore", Method(typeof(RestoreArticleEndpoint)),
+            c => Task.FromResult(RestoreArticleEndpoint.Decide(c.Article, c.User, c.Now)),
+            (c, input) => c.RunAsync(new RestoreArticle(input.Version), (cmd, s, b, h, t) => RestoreArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+    ];
+
+    public static ArticleAction? Named(string? name) => All.FirstOrDefault(a => a.Name == name);
+
+    private static MethodInfo Method(Type endpoint) => endpoint.GetMethod("Post") ?? throw new InvalidOperationException($"{endpoint.Name} has no Post.");
+}
+
+/// <summary>An action's view of one request: the article as loaded, who asks, when, and the services a command needs.</summary>
+public sealed class ActionContext(Article article, CurrentUser user, DateTimeOffset now, IDocumentSession session,
+    IMartenOutbox outbox, HttpContext http, TimeProvider clock, IServiceProvider services)
+{
+    public Article Article => article;
+    public CurrentUser User => user;
+    public DateTimeOffset Now => now;
+    public IDocumentSession Session => session;
+    public HttpContext Http => http;
+
+    /// <summary>The command's shape validation (as the API runs it), then its endpoint, in Wolverine's outbox with this session.</summary>
+    public async Task<IResult> RunAsync<T>(T command, Func<T, IDocumentSession, Wolverine.IMessageBus, HttpContext, TimeProvider, Task<IResult>> endpoint)
+    {
+        if (services.GetService<IValidator<T>>() is { } validator)
+        {
+            var validation = await RequestValidation.ValidateAsync(validator, command, http);
+            if (validation is not Wolverine.Http.WolverineContinue) return validation;
+        }
+        // Messages the decision sends (schedules, webhooks) commit with its events, as in the API.
+        outbox.Enroll(session);
+        return await endpoint(command, session, outbox, http, clock);
+    }
+}
+
+/// <summary>How an action stands for the viewer: offered, refused with the rule's own explanation, or not applicable.</summary>
+public sealed record ActionState(ArticleAction Action, string? Refusal)
+{
+    public static async Task<IReadOnlyList<ActionState>> ForAsync(ActionContext context)
+    {
+        var states = new List<ActionState>();
+        foreach (var action in ArticleAction.All.Where(a => a.AllowedFor(context.User)))
+        {
+            var decision = await action.DryRun(context);
+            if (decision.Problem is null) states.Add(new ActionState(action, null));
+            // A refusal that explains a rule (four eyes, embargo, slug taken, incomplete) is shown before the click;
+            // one that only says the status does not allow it means the action does not apply now.
+            else if (decision.Problem.Code != ErrorCodes.InvalidTransition) states.Add(new ActionState(action, decision.Problem.Detail));
+        }
+        return states;
+    }
+
+    /// <summary>The problem an executed action answered with, if it was refused.</summary>
+    public static Problem? RefusalOf(IResult result) => result switch
+    {
+        ProblemHttpResult problem => new Problem(problem.StatusCode, problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code?.ToString() ?? "" : "",
+            problem.ProblemDetails.Detail ?? "Refused.", problem.ProblemDetails.Extensions.TryGetValue("errors", out var errors) ? errors as IReadOnlyDictionary<string, string[]> : null),
+        _ => null
+    };
+}
