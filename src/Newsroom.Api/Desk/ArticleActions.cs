@@ -119,3 +119,21 @@ public sealed record ActionState(ArticleAction Action, string? Refusal)
         _ => null
     };
 }
+
+/// <summary>Whether the edit screen is offered: the roles of the endpoint that would save (revise, or correct once published) and its decider on a trial change.</summary>
+public static class EditAction
+{
+    private static readonly IReadOnlyList<string> ReviseRoles = RolesOf(typeof(Articles.Drafting.ReviseArticleEndpoint), "Patch");
+    private static readonly IReadOnlyList<string> CorrectRoles = RolesOf(typeof(CorrectArticleEndpoint), "Post");
+
+    public static bool AllowedFor(CurrentUser user, Article article, DateTimeOffset now)
+    {
+        var trial = new ContentChanges(Headline: article.Content.Headline + " (edited)");
+        return article.Status == ArticleStatus.Published
+            ? CorrectRoles.Any(user.Roles.Contains) && CorrectArticleEndpoint.Decide(trial, "trial", article, user, now).Problem is null
+            : ReviseRoles.Any(user.Roles.Contains) && Articles.Drafting.ReviseArticleEndpoint.Decide(trial, article, user, now).Problem is null;
+    }
+
+    private static IReadOnlyList<string> RolesOf(Type endpoint, string method) =>
+        (endpoint.GetMethod(method)?.GetCustomAttribute<AuthorizeAttribute>()?.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+}

@@ -7,6 +7,9 @@ namespace Newsroom.Desk;
 /// <summary>The board as a person sees it: one column per status, with its count and newest cards first.</summary>
 public sealed record BoardView(BoardView.Filters Filter, IReadOnlyList<BoardView.Column> Columns, IReadOnlyList<string> Desks)
 {
+    /// <summary>Who has each card's article open for editing now.</summary>
+    public ILookup<Guid, string> Editing { get; init; } = Array.Empty<EditingPresence>().ToLookup(p => p.ArticleId, p => p.UserName);
+
     public const int CardsPerColumn = 50;
 
     /// <summary>How many articles (the most recently changed that existed then) a board "as of" folds.</summary>
@@ -35,6 +38,13 @@ public sealed record BoardView(BoardView.Filters Filter, IReadOnlyList<BoardView
     {
         var desks = await VisibleDesksAsync(session, user, ct);
         if (filter.AsOf is { } moment) return new BoardView(filter, await ColumnsAsOfAsync(session, user, filter, moment, ct), desks);
+        var now = await LoadColumnsAsync(session, user, filter, ct);
+        var ids = now.SelectMany(c => c.Cards).Select(a => a.Id).ToList();
+        return new BoardView(filter, now, desks) { Editing = await Presence.EditingAsync(session, ids, DateTimeOffset.UtcNow, ct) };
+    }
+
+    private static async Task<IReadOnlyList<Column>> LoadColumnsAsync(IQuerySession session, CurrentUser user, Filters filter, CancellationToken ct)
+    {
         var statuses = filter.Status is { } only ? [only] : Statuses;
         var columns = new List<Column>();
         foreach (var status in statuses)
@@ -44,7 +54,7 @@ public sealed record BoardView(BoardView.Filters Filter, IReadOnlyList<BoardView
             var cards = count == 0 ? [] : await query.OrderByDescending(a => a.UpdatedAt).Take(CardsPerColumn).ToListAsync(ct);
             columns.Add(new Column(status, count, cards));
         }
-        return new BoardView(filter, columns, desks);
+        return columns;
     }
 
     /// <summary>

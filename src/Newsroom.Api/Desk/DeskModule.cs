@@ -27,6 +27,7 @@ public static class DeskModule
         {
             options.Listeners.Add(new DeskChangeSignal(provider.GetRequiredService<DeskChanges>()));
             options.Schema.For<InboxReadMark>();
+            options.Schema.For<EditingPresence>().Index(p => p.ArticleId);
         });
 
         services.AddAuthentication().AddCookie(Scheme, cookie =>
@@ -50,6 +51,8 @@ public static class DeskModule
             pages.RootDirectory = "/Desk/Pages";
             pages.Conventions.AuthorizeFolder("/", Policy);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
+            // A new article is the edit screen with no article yet.
+            pages.Conventions.AddPageRoute("/Edit", "desk/new");
         });
         return services;
     }
@@ -67,6 +70,20 @@ public static class DeskModule
                         .OrderBy(e => e.Seq).Take(1000), ct)))
             .RequireAuthorization(Policy)
             .ExcludeFromDescription();
+        // An edit page says it is still open; the live preview renders Markdown exactly as the public page does.
+        app.MapPost("/desk/presence/{id:guid}", async (Guid id, HttpContext http, IDocumentSession session, DeskChanges changes, TimeProvider clock) =>
+        {
+            var user = Infrastructure.Identity.CurrentUser.From(http.User);
+            var article = await session.LoadAsync<Articles.Article>(id, http.RequestAborted);
+            if (article is null || !user.CanSee(article.Desk)) return Results.NotFound();
+            await Presence.EditingAsync(session, changes, id, user, clock.GetUtcNow(), http.RequestAborted);
+            return Results.NoContent();
+        }).RequireAuthorization(Policy).ExcludeFromDescription();
+        app.MapPost("/desk/preview", async (HttpContext http) =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            return Results.Content(Public.Rendering.ArticleHtml.Render(await reader.ReadToEndAsync(http.RequestAborted)), "text/html; charset=utf-8");
+        }).RequireAuthorization(Policy).ExcludeFromDescription();
         app.MapGet("/desk/live", LiveAsync).RequireAuthorization(Policy).ExcludeFromDescription();
         return app;
     }

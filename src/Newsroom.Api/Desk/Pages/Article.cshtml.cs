@@ -12,6 +12,10 @@ public sealed class ArticleModel(IDocumentSession session, IMartenOutbox outbox,
 {
     public Article? Article { get; private set; }
     public IReadOnlyList<ActionState> Actions { get; private set; } = [];
+    public IReadOnlyList<string> OthersEditing { get; private set; } = [];
+
+    /// <summary>Edit (a revision) or Correct (once published): offered when the API's decider would accept a change.</summary>
+    public bool CanEdit { get; private set; }
 
     /// <summary>Why the last action was refused, in the rule's own words.</summary>
     public string? Refusal { get; private set; }
@@ -50,7 +54,10 @@ public sealed class ArticleModel(IDocumentSession session, IMartenOutbox outbox,
         // Outside the viewer's desks it does not exist, exactly as in the API (a readable page, status 404).
         if (article is null || !CurrentUser.From(User).CanSee(article.Desk)) return false;
         Article = article;
+        var user = CurrentUser.From(User);
         Actions = await ActionState.ForAsync(Context());
+        CanEdit = EditAction.AllowedFor(user, article, clock.GetUtcNow());
+        OthersEditing = await Presence.OthersEditingAsync(session, article.Id, user, clock.GetUtcNow(), HttpContext.RequestAborted);
         return true;
     }
 

@@ -7,8 +7,8 @@ namespace Newsroom.Infrastructure.Http;
 /// <summary>
 /// PostgreSQL cannot store U+0000 in text or jsonb: a value holding it fails the whole commit, and (ADR 0022)
 /// used to leave the pooled connection out of step for the next request. One rule for every input path —
-/// JSON bodies (whatever endpoint and parser reads them), plain-text bodies, query strings, headers and the
-/// path — refuses such text with 400 <c>validation_failed</c> naming the field, before any endpoint runs.
+/// JSON bodies (whatever endpoint and parser reads them), plain-text bodies, form posts, query strings,
+/// headers and the path — refuses such text with 400 <c>validation_failed</c> naming the field, before any endpoint runs.
 /// </summary>
 public static class StorableText
 {
@@ -48,6 +48,15 @@ public static class StorableText
 
         var kind = BodyKind(request);
         if (kind == Body.None) return null;
+        if (kind == Body.Form)
+        {
+            // The desk's forms: read once here, kept by ASP.NET for the page that binds them.
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            foreach (var (name, values) in form)
+                foreach (var value in values)
+                    if (value?.Contains('\0') == true) return new(name, NulMessage);
+            return null;
+        }
 
         // Buffered so the endpoint reads the same bytes again; the body limit (1 MiB) bounds what is held.
         request.EnableBuffering();
@@ -143,7 +152,7 @@ public static class StorableText
         public string? Name { get; set; }
     }
 
-    private enum Body { None, Json, Text }
+    private enum Body { None, Json, Text, Form }
 
     private static Body BodyKind(HttpRequest request)
     {
@@ -153,6 +162,7 @@ public static class StorableText
         var type = request.ContentType;
         if (string.IsNullOrEmpty(type)) return Body.None;
         if (type.Contains("json", StringComparison.OrdinalIgnoreCase)) return Body.Json;
+        if (request.HasFormContentType) return Body.Form;
         return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? Body.Text : Body.None;
     }
 }

@@ -45,3 +45,53 @@
     timer = setTimeout(refresh, 150);
   });
 })();
+
+// Edit: unsaved text is kept in this browser until it is saved; the preview is rendered by the service exactly
+// as the public page renders it; the page tells the service every 10 s that it is still open (presence).
+(() => {
+  "use strict";
+  const form = document.querySelector("form[data-autosave]");
+  const cleared = document.querySelector("[data-clear-draft]");
+  if (cleared) localStorage.removeItem(cleared.getAttribute("data-clear-draft"));
+  if (!form) return;
+
+  const key = form.getAttribute("data-autosave");
+  const fields = [...form.querySelectorAll("input[name], textarea[name], select[name]")].filter((f) => f.type !== "hidden");
+  const values = () => Object.fromEntries(fields.map((f) => [f.name, f.value]));
+
+  const stored = localStorage.getItem(key);
+  // After a refused save the form already holds the person's text; otherwise restore what was never saved.
+  if (stored && !document.querySelector(".refusal")) {
+    const saved = JSON.parse(stored);
+    const differs = fields.some((f) => f.name in saved && saved[f.name] !== f.value);
+    if (differs) {
+      fields.forEach((f) => { if (f.name in saved) f.value = saved[f.name]; });
+      const note = document.getElementById("restored");
+      if (note) note.textContent = "Your unsaved changes were restored from this browser.";
+    }
+  }
+  form.addEventListener("input", () => localStorage.setItem(key, JSON.stringify(values())));
+
+  const token = form.querySelector("input[name='__RequestVerificationToken']")?.value ?? "";
+  const body = form.querySelector("[data-preview]");
+  const preview = body && document.getElementById(body.getAttribute("data-preview"));
+  let timer;
+  const render = async () => {
+    const response = await fetch("/desk/preview", {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "text/plain; charset=utf-8", RequestVerificationToken: token },
+      body: body.value
+    });
+    if (response.ok) preview.innerHTML = await response.text();
+  };
+  if (body && preview) {
+    body.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(render, 250); });
+    if (stored) render();
+  }
+
+  const article = form.getAttribute("data-article");
+  if (article) {
+    const beat = () => fetch(`/desk/presence/${article}`, { method: "POST", credentials: "same-origin", headers: { RequestVerificationToken: token } });
+    setInterval(beat, 10_000);
+  }
+})();
