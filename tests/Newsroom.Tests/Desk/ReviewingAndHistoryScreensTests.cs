@@ -63,4 +63,20 @@ public class the_review_and_history_screens(DeskFixture desk)
         await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
     }
 
+
+    [Fact]
+    public async Task restore_this_revision_makes_a_new_revision_with_the_old_text()
+    {
+        var api = desk.Api();
+        var draft = await api.Draft(content: Api.CompleteDraft("Restorable headline"));
+        await Api.Ok(api.Patch($"/api/articles/{draft.Id()}", Users.Alice, new { version = 1, headline = "Regrettable headline" }));
+
+        var page = await desk.SignedInAsync(Users.Alice);
+        await page.GotoAsync($"/desk/articles/{draft.Id()}/history");
+        var first = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Revision 1:" });
+        await first.GetByRole(AriaRole.Button, new() { Name = "Restore this revision" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Restorable headline", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("3");
+    }
 }

@@ -11,8 +11,28 @@ namespace Newsroom.Desk.Pages;
 /// An article's whole life, read from its events: the timeline, any two revisions compared, the article as it
 /// stood at a moment, and who last changed each paragraph. Everything here is computed from the stream itself.
 /// </summary>
-public sealed class HistoryModel(IQuerySession session) : PageModel
+public sealed class HistoryModel(IDocumentSession session, Wolverine.Marten.IMartenOutbox outbox, TimeProvider clock, IServiceProvider services) : PageModel
 {
+    /// <summary>The revisions "Restore this revision" may be offered for: the revert decider accepts them now.</summary>
+    public IReadOnlySet<int> Restorable { get; private set; } = new HashSet<int>();
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnPostRestoreAsync(Guid id, int revision, int version)
+    {
+        var page = await OnGetAsync(id);
+        if (Stream is null) return page;
+        var context = new Desk.ActionContext(Stream.Current, Infrastructure.Identity.CurrentUser.From(User), clock.GetUtcNow(), session, outbox, HttpContext, clock, services);
+        var result = await context.RunAsync(new Articles.Drafting.RevertArticle(version, revision),
+            (c, s, b, h, t) => Articles.Drafting.RevertArticleEndpoint.Post(id, c, s, b, h, t));
+        if (Desk.ActionState.RefusalOf(result) is { } problem)
+        {
+            Refusal = $"Restore: {problem.Detail}" + (problem.Errors is { } errors ? " " + string.Join(" ", errors.SelectMany(e => e.Value)) : "");
+            Response.StatusCode = problem.Status;
+            return Page();
+        }
+        return Redirect($"/desk/articles/{id}");
+    }
+
     public ArticleStream? Stream { get; private set; }
     public IReadOnlyList<RevisionSnapshot> Revisions { get; private set; } = [];
     public BlameResponse? Blame { get; private set; }
@@ -34,6 +54,13 @@ public sealed class HistoryModel(IQuerySession session) : PageModel
             return Page();
         }
         Revisions = Stream.Revisions();
+        var user = Infrastructure.Identity.CurrentUser.From(User);
+        var roles = (typeof(Articles.Drafting.RevertArticleEndpoint).GetMethod("Post")!
+            .GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), false)
+            .OfType<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().FirstOrDefault()?.Roles ?? "").Split(',');
+        if (roles.Any(user.Roles.Contains))
+            Restorable = Revisions.Where(r => Articles.Drafting.RevertArticleEndpoint.Decide(r.Revision, Revisions, Stream.Current, user, clock.GetUtcNow()).Problem is null)
+                .Select(r => r.Revision).ToHashSet();
         Blame = BlameEndpoint.Attribute(Revisions, Stream.Facts.OfType<RevisionApproved>().ToList());
 
         if (From is { } from && To is { } to && Find(from) is { } before && Find(to) is { } after)
