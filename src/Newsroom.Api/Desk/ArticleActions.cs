@@ -137,3 +137,14 @@ public static class EditAction
     private static IReadOnlyList<string> RolesOf(Type endpoint, string method) =>
         (endpoint.GetMethod(method)?.GetCustomAttribute<AuthorizeAttribute>()?.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
+
+/// <summary>Whether the comment form is offered: the comment endpoint's roles and its decider on a trial note.</summary>
+public static class CommentAction
+{
+    private static readonly IReadOnlyList<string> Roles =
+        (typeof(Articles.Comments.AddCommentEndpoint).GetMethod("Post")?.GetCustomAttribute<AuthorizeAttribute>()?.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public static bool AllowedFor(CurrentUser user, Article article, DateTimeOffset now) =>
+        Roles.Any(user.Roles.Contains)
+        && Articles.Comments.AddCommentEndpoint.Decide(Guid.Empty, new Articles.Comments.AddComment("trial"), article, user, now).Problem is null;
+}

@@ -22,6 +22,26 @@ public sealed class ArticleModel(IDocumentSession session, IMartenOutbox outbox,
     public IReadOnlyDictionary<string, string[]>? RefusalErrors { get; private set; }
 
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+
+    /// <summary>Whether the comment form is offered: the comment endpoint's roles and its decider.</summary>
+    public bool CanComment { get; private set; }
+
+    public async Task<IActionResult> OnPostCommentAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFoundPage();
+        var result = await Context().RunAsync(new Articles.Comments.AddComment(Comment),
+            (c, s, b, h, t) => Articles.Comments.AddCommentEndpoint.Post(id, c, s, b, h, t));
+        if (ActionState.RefusalOf(result) is { } problem)
+        {
+            Refusal = $"Add comment: {problem.Detail}";
+            RefusalErrors = problem.Errors;
+            Response.StatusCode = problem.Status;
+            await LoadAsync(id);
+            return Page();
+        }
+        return Redirect($"/desk/articles/{id}#comments-heading");
+    }
     [BindProperty] public DateTime? PublishAt { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFoundPage();
@@ -57,6 +77,7 @@ public sealed class ArticleModel(IDocumentSession session, IMartenOutbox outbox,
         var user = CurrentUser.From(User);
         Actions = await ActionState.ForAsync(Context());
         CanEdit = EditAction.AllowedFor(user, article, clock.GetUtcNow());
+        CanComment = CommentAction.AllowedFor(user, article, clock.GetUtcNow());
         OthersEditing = await Presence.OthersEditingAsync(session, article.Id, user, clock.GetUtcNow(), HttpContext.RequestAborted);
         return true;
     }

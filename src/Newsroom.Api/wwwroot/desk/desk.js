@@ -3,9 +3,19 @@
   "use strict";
   const typing = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 
-  // Board: j / k move between cards, Enter opens the focused one (a link).
+  // ? lists the shortcuts; e edits the open article; on the board j / k move between cards, Enter opens one.
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || typing(document.activeElement)) return;
+    if (event.key === "?") {
+      const dialog = document.getElementById("shortcuts");
+      if (dialog) { dialog.open ? dialog.close() : dialog.showModal(); event.preventDefault(); }
+      return;
+    }
+    if (event.key === "e") {
+      const edit = document.querySelector("a[data-shortcut='e']");
+      if (edit) { location.href = edit.href; event.preventDefault(); }
+      return;
+    }
     if (event.key !== "j" && event.key !== "k") return;
     const cards = [...document.querySelectorAll("a[data-card]")];
     if (cards.length === 0) return;
