@@ -21,6 +21,7 @@ public sealed class DeskFixture : IAsyncLifetime
 
     private WebApplicationFactory<Program> _factory = null!;
     private IPlaywright _playwright = null!;
+    private WebhookReceiver _receiver = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseUrl { get; private set; } = null!;
     public IServiceProvider Services => _factory.Services;
@@ -32,6 +33,7 @@ public sealed class DeskFixture : IAsyncLifetime
                 $"The desk's browser tests need Chromium at {ChromiumPath}: apt-get install -y chromium (./test.sh and .ci/run install it when they can).");
 
         var connectionString = await OwnDatabase.CreateAsync("desk");
+        _receiver = await WebhookReceiver.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -39,6 +41,10 @@ public sealed class DeskFixture : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Newsroom", connectionString);
             b.UseSetting("Newsroom:DemoData", "false");
             b.UseSetting("RateLimiting:PermitsPerMinute", "0");
+            // One subscriber, so the history screen has a delivery trail to show.
+            b.UseSetting("Webhooks:Subscribers:0:Name", "steady");
+            b.UseSetting("Webhooks:Subscribers:0:Url", new Uri(_receiver.BaseUrl, "hooks/steady").ToString());
+            b.UseSetting("Webhooks:Subscribers:0:Secret", AppFixture.WebhookSecret);
             b.UseUrls("http://127.0.0.1:0");
         });
         _factory.UseKestrel();
@@ -94,6 +100,7 @@ public sealed class DeskFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
+        if (_receiver is not null) await _receiver.DisposeAsync();
     }
 }
 

@@ -79,4 +79,30 @@ public class the_review_and_history_screens(DeskFixture desk)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Restorable headline", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("3");
     }
+
+    [Fact]
+    public async Task an_approval_made_stale_by_a_later_edit_is_shown_with_the_diff_since_and_deliveries_join_the_timeline()
+    {
+        var api = desk.Api();
+        var published = await api.Published(content: Api.CompleteDraft("Delivered story " + Guid.NewGuid().ToString("N")[..6]));
+        var approved = await api.Approved(content: Api.CompleteDraft("Stale approval " + Guid.NewGuid().ToString("N")[..6]));
+        await Api.Ok(api.Patch($"/api/articles/{approved.Id()}", Users.Alice, new { version = approved.Version(), standfirst = "Rewritten after the approval." }));
+
+        var alice = await desk.SignedInAsync(Users.Alice);
+        await alice.GotoAsync($"/desk/articles/{approved.Id()}/history");
+        var approval = alice.Locator(".approvals li").First;
+        await Assertions.Expect(approval).ToContainTextAsync("stale");
+        await Assertions.Expect(approval.Locator("ins").First).ToBeVisibleAsync();
+
+        // The delivery log is the admins' (as in the API): Ada sees the publication's webhook on the timeline.
+        var ada = await desk.SignedInAsync(Users.Ada);
+        // Delivery is asynchronous (the outbox): look again until it is there.
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await ada.GotoAsync($"/desk/articles/{published.Id()}/history");
+            if (await ada.Locator(".timeline .delivery").CountAsync() > 0) break;
+            await Task.Delay(500);
+        }
+        await Assertions.Expect(ada.Locator(".timeline .delivery").First).ToContainTextAsync("steady");
+    }
 }

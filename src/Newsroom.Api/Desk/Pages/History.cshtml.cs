@@ -42,6 +42,19 @@ public sealed class HistoryModel(IDocumentSession session, Wolverine.Marten.IMar
     [BindProperty(SupportsGet = true)] public DateTime? AsOf { get; set; }
 
     public IReadOnlyList<FieldChange>? Comparison { get; private set; }
+
+    /// <summary>An approval, and when a later revision changed the text it approved, what changed since.</summary>
+    public sealed record ApprovalView(RevisionApproved Approval, bool Stale, IReadOnlyList<FieldChange> ChangedSince);
+    public IReadOnlyList<ApprovalView> Approvals { get; private set; } = [];
+
+    /// <summary>Webhook deliveries of this article, shown to the roles the API's delivery log is for.</summary>
+    public IReadOnlyList<Webhooks.WebhookDelivery> Deliveries { get; private set; } = [];
+
+    /// <summary>Events and deliveries on one timeline, oldest first.</summary>
+    public IEnumerable<(DateTimeOffset At, JasperFx.Events.IEvent? Event, Webhooks.WebhookDelivery? Delivery)> Timeline =>
+        Stream!.Events.Select(e => (e.Timestamp, (JasperFx.Events.IEvent?)e, (Webhooks.WebhookDelivery?)null))
+            .Concat(Deliveries.Select(d => (d.FirstAttemptAt, (JasperFx.Events.IEvent?)null, (Webhooks.WebhookDelivery?)d)))
+            .OrderBy(t => t.Item1);
     public Article? Then { get; private set; }
     public string? AsOfProblem { get; private set; }
 
@@ -62,6 +75,18 @@ public sealed class HistoryModel(IDocumentSession session, Wolverine.Marten.IMar
             Restorable = Revisions.Where(r => Articles.Drafting.RevertArticleEndpoint.Decide(r.Revision, Revisions, Stream.Current, user, clock.GetUtcNow()).Problem is null)
                 .Select(r => r.Revision).ToHashSet();
         Blame = BlameEndpoint.Attribute(Revisions, Stream.Facts.OfType<RevisionApproved>().ToList());
+        var latest = Revisions[^1];
+        Approvals = Stream.Facts.OfType<RevisionApproved>().Select(a =>
+        {
+            var approved = Find(a.Revision);
+            var stale = a.Revision < latest.Revision && approved is not null;
+            return new ApprovalView(a, stale, stale ? DiffEndpoint.Compare(approved!.Content, latest.Content) : []);
+        }).ToList();
+        var deliveryRoles = (typeof(Webhooks.ListDeliveriesEndpoint).GetMethod("Get")!
+            .GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), false)
+            .OfType<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().FirstOrDefault()?.Roles ?? "").Split(',');
+        if (deliveryRoles.Any(Infrastructure.Identity.CurrentUser.From(User).Roles.Contains))
+            Deliveries = await session.Query<Webhooks.WebhookDelivery>().Where(d => d.ArticleId == id).OrderBy(d => d.FirstAttemptAt).ToListAsync(HttpContext.RequestAborted);
 
         if (From is { } from && To is { } to && Find(from) is { } before && Find(to) is { } after)
             Comparison = DiffEndpoint.Compare(before.Content, after.Content);
