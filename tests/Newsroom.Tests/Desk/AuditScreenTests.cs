@@ -24,7 +24,7 @@ public class the_audit_log_screen(DeskFixture desk)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Actor").FillAsync("bob");
         await page.GetByLabel("Type").SelectOptionAsync("article_created");
-        await page.GetByLabel("From").FillAsync(from.ToString("yyyy-MM-ddTHH:mm:ss"));
+        await page.GetByLabel("From").FillAsync(DeskFixture.DateTimeLocal(from));
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         var rows = page.Locator("table.audit tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);

@@ -29,4 +29,23 @@ public class the_calendar_screen(DeskFixture desk)
 
         await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task an_approved_article_is_scheduled_from_the_tray()
+    {
+        var headline = "Tray story " + Guid.NewGuid().ToString("N")[..6];
+        var approved = await desk.Api().Approved(content: Api.CompleteDraft(headline));
+        var page = await desk.SignedInAsync(Users.Paul);
+        await page.GotoAsync("/desk/calendar");
+
+        var card = page.GetByRole(AriaRole.Complementary, new() { Name = "Approved, not scheduled" })
+            .GetByRole(AriaRole.Listitem).Filter(new() { HasText = headline });
+        var at = DateTime.UtcNow.AddDays(3).Date.AddHours(9);
+        await card.GetByLabel("Publish at").FillAsync(DeskFixture.DateTimeLocal(at));
+        await card.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+
+        var day = page.Locator($"section[aria-labelledby='day-{at:yyyy-MM-dd}']");
+        await Assertions.Expect(day.GetByRole(AriaRole.Link, new() { Name = headline })).ToBeVisibleAsync();
+        (await desk.Api().Get($"/api/articles/{approved.Id()}", Users.Paul)).Json.Status().ShouldBe("scheduled");
+    }
 }

@@ -84,6 +84,10 @@ public sealed class DeskFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
 
+    /// <summary>A value for a datetime-local field as Chromium keeps it (it drops ":00" seconds, which Playwright then calls malformed).</summary>
+    public static string DateTimeLocal(DateTime value) =>
+        value.ToString(value.Second == 0 ? "yyyy-MM-ddTHH:mm" : "yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>axe-core on the page as it is now: no serious or critical violations.</summary>
     public static async Task NoSeriousAccessibilityViolationsAsync(IPage page)
     {

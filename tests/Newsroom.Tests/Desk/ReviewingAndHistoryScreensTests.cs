@@ -55,7 +55,7 @@ public class the_review_and_history_screens(DeskFixture desk)
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         await Assertions.Expect(page.Locator(".diff ins").First).ToContainTextAsync("revised");
 
-        await page.GetByLabel("Moment (UTC)").FillAsync(beforeRevision.ToString("yyyy-MM-ddTHH:mm:ss"));
+        await page.GetByLabel("Moment (UTC)").FillAsync(DeskFixture.DateTimeLocal(beforeRevision));
         await page.GetByRole(AriaRole.Button, new() { Name = "View as of" }).ClickAsync();
         await Assertions.Expect(page.Locator(".then .preview-headline")).ToHaveTextAsync("History story");
 

@@ -94,7 +94,7 @@ public class signing_in_and_the_board(DeskFixture desk)
         var inReview = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "In review", Level = 2 }) });
         await Assertions.Expect(inReview.GetByRole(AriaRole.Link, new() { Name = headline })).ToBeVisibleAsync();
 
-        await page.GetByLabel("As of").FillAsync(moment.ToString("yyyy-MM-ddTHH:mm:ss"));
+        await page.GetByLabel("As of").FillAsync(DeskFixture.DateTimeLocal(moment));
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("as it stood at");
         var drafts = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Draft", Level = 2 }) });
