@@ -26,16 +26,43 @@ public sealed class DeskFixture : IAsyncLifetime
     public Uri BaseUrl { get; private set; } = null!;
     public IServiceProvider Services => _factory.Services;
 
+    private string _connectionString = null!;
+    private WebApplicationFactory<Program>? _secondNode;
+
+    /// <summary>
+    /// A second service node on the same database (started on first use), for what must reach every node:
+    /// live updates and presence travel through PostgreSQL, not through the process.
+    /// </summary>
+    public Uri SecondNode()
+    {
+        _secondNode ??= Start(_connectionString);
+        return AddressOf(_secondNode);
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException(
                 $"The desk's browser tests need Chromium at {ChromiumPath}: apt-get install -y chromium (./test.sh and .ci/run install it when they can).");
 
-        var connectionString = await OwnDatabase.CreateAsync("desk");
+        _connectionString = await OwnDatabase.CreateAsync("desk");
         _receiver = await WebhookReceiver.StartAsync();
+        _factory = Start(_connectionString);
+        BaseUrl = AddressOf(_factory);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--disable-background-networking", "--disable-component-update"]
+        });
+    }
+
+    private WebApplicationFactory<Program> Start(string connectionString)
+    {
         JasperFxEnvironment.AutoStartHost = true;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
             b.UseSetting("ConnectionStrings:Newsroom", connectionString);
@@ -47,24 +74,21 @@ public sealed class DeskFixture : IAsyncLifetime
             b.UseSetting("Webhooks:Subscribers:0:Secret", AppFixture.WebhookSecret);
             b.UseUrls("http://127.0.0.1:0");
         });
-        _factory.UseKestrel();
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        factory.UseKestrel();
+        factory.StartServer();
+        return factory;
+    }
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--disable-background-networking", "--disable-component-update"]
-        });
+    private static Uri AddressOf(WebApplicationFactory<Program> factory)
+    {
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
     }
 
     /// <summary>A browser context for one person, signed in with their token through the sign-in screen.</summary>
-    public async Task<IPage> SignedInAsync(TestUser user)
+    public async Task<IPage> SignedInAsync(TestUser user, Uri? node = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (node ?? BaseUrl).ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/desk/sign-in");
         await page.GetByLabel("Access token").FillAsync(user.Token());
@@ -103,6 +127,7 @@ public sealed class DeskFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
+        if (_secondNode is not null) await _secondNode.DisposeAsync();
         if (_factory is not null) await _factory.DisposeAsync();
         if (_receiver is not null) await _receiver.DisposeAsync();
     }

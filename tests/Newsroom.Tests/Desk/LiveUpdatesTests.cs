@@ -32,4 +32,21 @@ public class live_updates(DeskFixture desk)
         var inReview = alice.Locator("section", new() { Has = alice.GetByRole(AriaRole.Heading, new() { Name = "In review", Level = 2 }) });
         await Assertions.Expect(inReview.GetByRole(AriaRole.Link, new() { Name = "Open on Rita's screen" })).ToBeVisibleAsync(Soon);
     }
+
+    [Fact]
+    public async Task changes_and_presence_reach_a_board_open_on_another_node()
+    {
+        var otherNode = desk.SecondNode();
+        var alice = await desk.SignedInAsync(Users.Alice, otherNode);
+        await alice.WaitForTimeoutAsync(300);
+
+        var headline = "Cross-node story " + Guid.NewGuid().ToString("N")[..6];
+        var draft = await desk.Api().Draft(Users.Bob, Api.CompleteDraft(headline)); // through the first node
+        await Assertions.Expect(alice.GetByRole(AriaRole.Link, new() { Name = headline })).ToBeVisibleAsync(Soon);
+
+        var bob = await desk.SignedInAsync(Users.Bob); // editing on the first node
+        await bob.GotoAsync($"/desk/articles/{draft.Id()}/edit");
+        var card = alice.Locator(".card", new() { Has = alice.GetByRole(AriaRole.Link, new() { Name = headline }) });
+        await Assertions.Expect(card).ToContainTextAsync("Bob Editor is editing", new() { Timeout = 5_000 });
+    }
 }

@@ -18,6 +18,16 @@ public class signing_in_and_the_board(DeskFixture desk)
     }
 
     [Fact]
+    public async Task in_development_a_demo_user_signs_in_with_one_button()
+    {
+        var page = await (await desk.Browser.NewContextAsync(new() { BaseURL = desk.BaseUrl.ToString() })).NewPageAsync();
+        await page.GotoAsync("/desk/sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rita Reviewer" }).ClickAsync();
+        await page.WaitForURLAsync("**/desk");
+        await Assertions.Expect(page.GetByText("Rita Reviewer")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task a_token_the_api_refuses_is_refused_with_an_explanation()
     {
         var page = await (await desk.Browser.NewContextAsync(new() { BaseURL = desk.BaseUrl.ToString() })).NewPageAsync();
