@@ -11,12 +11,7 @@ public static class ArticlesStore
     /// <summary>The article streams, and the article view kept inline with every append (read-your-writes).</summary>
     public static StoreOptions AddArticles(this StoreOptions options)
     {
-        options.Events.AddEventTypes([
-            typeof(ArticleCreated), typeof(ArticleRevised), typeof(ApprovalVoided), typeof(SubmittedForReview),
-            typeof(ReviewerAssigned), typeof(RevisionApproved), typeof(ChangesRequested), typeof(ArticlePublished),
-            typeof(ArticleSpiked), typeof(ArticleRestored), typeof(CommentAdded), typeof(ArticleScheduled),
-            typeof(ArticleUnscheduled), typeof(ScheduledPublicationFailed), typeof(ArticleCorrected), typeof(ArticleWithdrawn)
-        ]);
+        options.Events.AddEventTypes(ArticleEvents.All);
 
         options.Projections.Snapshot<Article>(SnapshotLifecycle.Inline);
 
