@@ -85,10 +85,9 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         Options.DeleteViewTypeOnTeardown<DeskDuration>();
     }
 
-    // The desk documents are written once per batch, after its last event, not once per event: a batch of
-    // 500 events on one desk rewrote the same row 500 times in one transaction (a rebuild over 233 000 events
-    // made 133 000 desk updates). The batch's events arrive first in EnrichEventsAsync, then one by one in
-    // ApplyAsync, in order, one batch after the other.
+    // The desk documents are written once per batch, after its last event, not once per event, so a busy
+    // desk's row is not rewritten per event in one transaction (figures: docs/performance.md). The batch's
+    // events arrive first in EnrichEventsAsync, then one by one in ApplyAsync, in order, one batch after the other.
     private long _lastOfBatch = NoBatch;
     private readonly Dictionary<string, DeskStatistics> _touched = new();   // by desk id
     private const long NoBatch = -1;
