@@ -11,9 +11,8 @@ using Newsroom.Infrastructure.Identity;
 var options = Options.Parse(args);
 var seconds = TimeSpan.FromSeconds(options.Seconds);
 var results = new List<Measurement>();
-// The pool is sized for the database's two cores, as an operator would (docs/operations.md): with Npgsql's
-// default of 100, 32 concurrent requests meant 32 busy PostgreSQL backends on 2 cores, and the board's p99
-// was 56-71 ms, against ~41 ms with 16 connections and ~26 ms with 8 (same machine, isolated runs).
+// The pool is sized for the database's two cores, as an operator would (docs/operations.md); why, in
+// figures: docs/performance.md.
 var connectionString = $"Host={options.PgHost};Port={options.PgPort};Username=postgres;Database=postgres;Maximum Pool Size={options.PoolSize}";
 var facts = new List<(string Name, string Value, string Target, bool? Met)>();
 void Fact(string name, string value, string target = "", bool? met = null) { facts.Add((name, value, target, met)); Console.WriteLine($"  {name}: {value}"); }

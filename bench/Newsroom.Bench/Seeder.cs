@@ -12,7 +12,7 @@ namespace Newsroom.Bench;
 /// </summary>
 public sealed class Seeder(string connectionString) : IAsyncDisposable
 {
-    private readonly DocumentStore _store = DocumentStore.For(o => MartenSetup.Configure(o, connectionString, migrateAtStartup: false));
+    private readonly DocumentStore _store = DocumentStore.For(o => NewsroomStore.Configure(o, connectionString, migrateAtStartup: false));
     private static readonly string[] Desks = ["world", "politics", "sport", "business"];
     private static readonly Actor Editor = new("seed-editor", "Seed Editor");
 

@@ -35,11 +35,12 @@ public static class NewsroomModule
         services.AddNewsroomAuth(builder.Configuration, builder.Environment);
         services.AddNewsroomForwardedHeaders(builder.Configuration);
         services.AddNewsroomRateLimiting(builder.Configuration);
-        services.AddNewsroomPersistence(builder.Configuration, builder.Environment);
+        services.AddNewsroomPersistence(builder.Configuration, builder.Environment, NewsroomStore.Configure);
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddNewsroomOpenApi();
         services.AddNewsroomHealth();
         services.AddDemoData(builder.Configuration);
+        services.AddPublicSite(builder.Configuration);
         services.AddNewsroomWebhooks(builder.Configuration);
         services.AddPublicPageCache(builder.Configuration);
         services.AddDesk(builder.Configuration, builder.Environment);

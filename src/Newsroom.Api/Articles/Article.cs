@@ -51,7 +51,7 @@ public sealed partial class Article
     {
         Id = e.ArticleId,
         Revision = 1,
-        Status = ArticleStatus.Draft,
+        Status = StatusAfter(ArticleStatus.Draft, e),
         Content = e.Content,
         Desk = e.Content.Desk,
         Slug = e.Content.Slug,
@@ -74,7 +74,7 @@ public sealed partial class Article
 
     public void Apply(ApprovalVoided e)
     {
-        Status = ArticleStatus.Draft;
+        Status = StatusAfter(Status, e);
         ApprovedRevision = null;
         ApprovedBy = null;
         ClearSchedule();
@@ -83,7 +83,7 @@ public sealed partial class Article
 
     public void Apply(SubmittedForReview e)
     {
-        Status = ArticleStatus.InReview;
+        Status = StatusAfter(Status, e);
         SubmittedAt = e.At;
         UpdatedAt = e.At;
     }
@@ -96,7 +96,7 @@ public sealed partial class Article
 
     public void Apply(RevisionApproved e)
     {
-        Status = ArticleStatus.Approved;
+        Status = StatusAfter(Status, e);
         ApprovedRevision = e.Revision;
         ApprovedBy = e.By;
         UpdatedAt = e.At;
@@ -104,13 +104,13 @@ public sealed partial class Article
 
     public void Apply(ChangesRequested e)
     {
-        Status = ArticleStatus.ChangesRequested;
+        Status = StatusAfter(Status, e);
         UpdatedAt = e.At;
     }
 
     public void Apply(ArticlePublished e)
     {
-        Status = ArticleStatus.Published;
+        Status = StatusAfter(Status, e);
         PublishedAt ??= e.At;
         ClearSchedule();
         UpdatedAt = e.At;
@@ -118,14 +118,14 @@ public sealed partial class Article
 
     public void Apply(ArticleSpiked e)
     {
-        Status = ArticleStatus.Spiked;
+        Status = StatusAfter(Status, e);
         ClearSchedule();
         UpdatedAt = e.At;
     }
 
     public void Apply(ArticleScheduled e)
     {
-        Status = ArticleStatus.Scheduled;
+        Status = StatusAfter(Status, e);
         ScheduledFor = e.PublishAt;
         ScheduleId = e.ScheduleId;
         ScheduledBy = e.By;
@@ -134,14 +134,14 @@ public sealed partial class Article
 
     public void Apply(ArticleUnscheduled e)
     {
-        Status = ArticleStatus.Approved;
+        Status = StatusAfter(Status, e);
         ClearSchedule();
         UpdatedAt = e.At;
     }
 
     public void Apply(ScheduledPublicationFailed e)
     {
-        Status = ArticleStatus.Approved;
+        Status = StatusAfter(Status, e);
         ClearSchedule();
         UpdatedAt = e.At;
     }
@@ -159,7 +159,7 @@ public sealed partial class Article
 
     public void Apply(ArticleWithdrawn e)
     {
-        Status = ArticleStatus.Withdrawn;
+        Status = StatusAfter(Status, e);
         WithdrawnAt = e.At;
         WithdrawalReason = e.Reason;
         UpdatedAt = e.At;
@@ -175,7 +175,7 @@ public sealed partial class Article
     public void Apply(ArticleRestored e)
     {
         // A restored article starts its review over: any earlier approval is gone.
-        Status = ArticleStatus.Draft;
+        Status = StatusAfter(Status, e);
         ApprovedRevision = null;
         ApprovedBy = null;
         UpdatedAt = e.At;
@@ -194,33 +194,71 @@ public sealed record Comment(Guid Id, string Text, Actor By, DateTimeOffset At);
 public sealed partial class Article
 {
     /// <summary>
+    /// The one status machine: where an article stands after an event. The aggregate's Apply methods and the
+    /// statistics projection both ask it, so they cannot disagree. Events that leave the status alone say so.
+    /// </summary>
+    public static ArticleStatus StatusAfter(ArticleStatus current, IArticleEvent @event) => @event switch
+    {
+        ArticleCreated => ArticleStatus.Draft,
+        ArticleRevised => current,
+        ApprovalVoided => ArticleStatus.Draft,
+        SubmittedForReview => ArticleStatus.InReview,
+        ReviewerAssigned => current,
+        RevisionApproved => ArticleStatus.Approved,
+        ChangesRequested => ArticleStatus.ChangesRequested,
+        ArticlePublished => ArticleStatus.Published,
+        ArticleScheduled => ArticleStatus.Scheduled,
+        ArticleUnscheduled => ArticleStatus.Approved,
+        ScheduledPublicationFailed => ArticleStatus.Approved,
+        ArticleCorrected => current,
+        ArticleWithdrawn => ArticleStatus.Withdrawn,
+        ArticleSpiked => ArticleStatus.Spiked,
+        ArticleRestored => ArticleStatus.Draft,
+        CommentAdded => current,
+        // Not a silent default: EventCatalogTests runs every event type through here.
+        _ => throw ArticleEvents.Unknown(@event)
+    };
+
+    // Built once from the public Apply methods, the same ones Marten's snapshot projection calls, so the
+    // in-memory fold cannot miss an event the database projection handles (and a test checks every event
+    // type has one).
+    private static readonly IReadOnlyDictionary<Type, Action<Article, IArticleEvent>> Appliers =
+        typeof(Article).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(m => m.Name == nameof(Apply) && m.GetParameters() is [{ ParameterType: var t }] && typeof(IArticleEvent).IsAssignableFrom(t))
+            .ToDictionary(m => m.GetParameters()[0].ParameterType,
+                m => Compile(m));
+
+    private static Action<Article, IArticleEvent> Compile(System.Reflection.MethodInfo apply)
+    {
+        var article = System.Linq.Expressions.Expression.Parameter(typeof(Article));
+        var e = System.Linq.Expressions.Expression.Parameter(typeof(IArticleEvent));
+        var call = System.Linq.Expressions.Expression.Call(article, apply,
+            System.Linq.Expressions.Expression.Convert(e, apply.GetParameters()[0].ParameterType));
+        return System.Linq.Expressions.Expression.Lambda<Action<Article, IArticleEvent>>(call, article, e).Compile();
+    }
+
+    /// <summary>The event types this aggregate reacts to: <see cref="Create"/> plus one Apply each.</summary>
+    public static IReadOnlyCollection<Type> FoldedEventTypes => [typeof(ArticleCreated), .. Appliers.Keys];
+
+    /// <summary>
     /// Folds one event into the state, the way Marten does when it projects the stream. Used by deciders'
     /// callers that need the state after a decision without a database (unit tests, demo data).
     /// </summary>
     public static Article Fold(Article? state, IArticleEvent @event)
     {
-        var article = @event switch
+        Article article;
+        if (@event is ArticleCreated created)
         {
-            ArticleCreated created when state is null => Create(created),
-            ArticleCreated => throw new InvalidOperationException("An article is created once: ArticleCreated on an existing stream."),
-            _ when state is null => throw new InvalidOperationException($"{@event.GetType().Name} before ArticleCreated."),
-            ArticleRevised e => Tap(state, s => s.Apply(e)),
-            ApprovalVoided e => Tap(state, s => s.Apply(e)),
-            SubmittedForReview e => Tap(state, s => s.Apply(e)),
-            ReviewerAssigned e => Tap(state, s => s.Apply(e)),
-            RevisionApproved e => Tap(state, s => s.Apply(e)),
-            ChangesRequested e => Tap(state, s => s.Apply(e)),
-            ArticlePublished e => Tap(state, s => s.Apply(e)),
-            ArticleSpiked e => Tap(state, s => s.Apply(e)),
-            ArticleRestored e => Tap(state, s => s.Apply(e)),
-            CommentAdded e => Tap(state, s => s.Apply(e)),
-            ArticleScheduled e => Tap(state, s => s.Apply(e)),
-            ArticleUnscheduled e => Tap(state, s => s.Apply(e)),
-            ScheduledPublicationFailed e => Tap(state, s => s.Apply(e)),
-            ArticleCorrected e => Tap(state, s => s.Apply(e)),
-            ArticleWithdrawn e => Tap(state, s => s.Apply(e)),
-            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown article event.")
-        };
+            if (state is not null) throw new InvalidOperationException("An article is created once: ArticleCreated on an existing stream.");
+            article = Create(created);
+        }
+        else
+        {
+            if (state is null) throw new InvalidOperationException($"{@event.GetType().Name} before ArticleCreated.");
+            if (!Appliers.TryGetValue(@event.GetType(), out var apply)) throw ArticleEvents.Unknown(@event);
+            apply(state, @event);
+            article = state;
+        }
         article.Version = (state?.Version ?? 0) + 1;
         return article;
     }
@@ -232,13 +270,16 @@ public sealed partial class Article
         return state ?? throw new InvalidOperationException("No events to fold.");
     }
 
-    /// <summary>A deep copy, for folding without touching an instance Marten may still hold.</summary>
-    public static Article Copy(Article article) =>
-        System.Text.Json.JsonSerializer.Deserialize<Article>(System.Text.Json.JsonSerializer.Serialize(article))!;
-
-    private static Article Tap(Article article, Action<Article> apply)
+    /// <summary>
+    /// A copy to fold without touching an instance Marten may still hold. Records inside are immutable, so
+    /// only the lists folding appends to need copies of their own.
+    /// </summary>
+    public static Article Copy(Article article)
     {
-        apply(article);
-        return article;
+        var copy = (Article)article.MemberwiseClone();
+        copy.Contributors = [.. article.Contributors];
+        copy.Corrections = [.. article.Corrections];
+        copy.Comments = [.. article.Comments];
+        return copy;
     }
 }

@@ -11,12 +11,7 @@ public static class ArticlesStore
     /// <summary>The article streams, and the article view kept inline with every append (read-your-writes).</summary>
     public static StoreOptions AddArticles(this StoreOptions options)
     {
-        options.Events.AddEventTypes([
-            typeof(ArticleCreated), typeof(ArticleRevised), typeof(ApprovalVoided), typeof(SubmittedForReview),
-            typeof(ReviewerAssigned), typeof(RevisionApproved), typeof(ChangesRequested), typeof(ArticlePublished),
-            typeof(ArticleSpiked), typeof(ArticleRestored), typeof(CommentAdded), typeof(ArticleScheduled),
-            typeof(ArticleUnscheduled), typeof(ScheduledPublicationFailed), typeof(ArticleCorrected), typeof(ArticleWithdrawn)
-        ]);
+        options.Events.AddEventTypes(ArticleEvents.All);
 
         options.Projections.Snapshot<Article>(SnapshotLifecycle.Inline);
 
@@ -43,7 +38,7 @@ public static class ArticlesStore
         // One index serves the board's usual query (desk and status filters, newest change first, id as the
         // tie-break of the keyset cursor) without a sort. A composite index over the duplicated columns: the
         // index of a duplicated field always has that one column (Marten's DocumentIndex ignores a Columns
-        // setting), which is how an earlier version of this index silently became an index on updated_at alone.
+        // setting), so an index over several duplicated columns must be declared this way.
         options.Schema.For<Article>().Index([a => a.Desk, a => a.Status, a => a.UpdatedAt, a => a.Id], index => index.Name = BoardIndex);
 
         options.Schema.For<Drafting.IdempotencyRecord>();

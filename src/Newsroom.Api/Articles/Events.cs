@@ -11,6 +11,22 @@ public interface IArticleEvent
     DateTimeOffset At { get; }
 }
 
+/// <summary>
+/// Every article event type, found by reflection: a new record implementing <see cref="IArticleEvent"/> is
+/// registered with Marten and checked against every consumer (EventCatalogTests) without a list to update.
+/// </summary>
+public static class ArticleEvents
+{
+    public static IReadOnlyList<Type> All { get; } = typeof(IArticleEvent).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IArticleEvent).IsAssignableFrom(t))
+        .OrderBy(t => t.Name, StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>What a consumer throws for an event type it does not know, instead of a silent default.</summary>
+    public static Exception Unknown(IArticleEvent e) =>
+        new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown article event: handle it where docs/contributing.md says.");
+}
+
 /// <summary>A new article, revision 1. <c>Source</c> says how it came in: <c>editor</c>, <c>text_import</c>, <c>demo</c>.</summary>
 public sealed record ArticleCreated(Guid ArticleId, ArticleContent Content, string Source, Actor By, DateTimeOffset At) : IArticleEvent;
 

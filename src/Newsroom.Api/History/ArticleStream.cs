@@ -41,6 +41,10 @@ public sealed record ArticleStream(Article Current, IReadOnlyList<IEvent> Events
                     content = c.Changes.ApplyTo(content!);
                     result.Add(new RevisionSnapshot(c.Revision, c.At, c.By, content, c.Changes, c.Note));
                     break;
+                // An event that starts a revision must say here what the content became.
+                case var other when EventSummaries.RevisionOf(other) > (result.Count == 0 ? 0 : result[^1].Revision)
+                                    && other is not ApprovalVoided:
+                    throw ArticleEvents.Unknown(other);
             }
         }
         return result;

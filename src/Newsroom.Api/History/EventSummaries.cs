@@ -24,21 +24,30 @@ public static class EventSummaries
         ArticleSpiked s => $"{s.By.Name} spiked the article{(string.IsNullOrWhiteSpace(s.Reason) ? "" : $": {s.Reason}")}",
         ArticleRestored r => $"{r.By.Name} restored the article to draft",
         CommentAdded c => $"{c.By.Name} commented",
-        _ => e.GetType().Name
+        // Not a silent default: EventCatalogTests summarises every event type.
+        _ => throw ArticleEvents.Unknown(e)
     };
 
-    /// <summary>The revision an event concerns, where one applies.</summary>
+    /// <summary>The revision an event concerns, where one applies; every event type is listed, null included.</summary>
     public static int? RevisionOf(IArticleEvent e) => e switch
     {
         ArticleCreated => 1,
         ArticleRevised r => r.Revision,
         ApprovalVoided v => v.NewRevision,
         SubmittedForReview s => s.Revision,
+        ReviewerAssigned => null,
         RevisionApproved a => a.Revision,
         ChangesRequested c => c.Revision,
         ArticlePublished p => p.Revision,
+        ArticleScheduled => null,
+        ArticleUnscheduled => null,
+        ScheduledPublicationFailed => null,
         ArticleCorrected c => c.Revision,
-        _ => null
+        ArticleWithdrawn => null,
+        ArticleSpiked => null,
+        ArticleRestored => null,
+        CommentAdded => null,
+        _ => throw ArticleEvents.Unknown(e)
     };
 
     /// <summary>The wire name of an event type: <c>revision_approved</c>.</summary>

@@ -85,10 +85,9 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         Options.DeleteViewTypeOnTeardown<DeskDuration>();
     }
 
-    // The desk documents are written once per batch, after its last event, not once per event: a batch of
-    // 500 events on one desk rewrote the same row 500 times in one transaction (a rebuild over 233 000 events
-    // made 133 000 desk updates). The batch's events arrive first in EnrichEventsAsync, then one by one in
-    // ApplyAsync, in order, one batch after the other.
+    // The desk documents are written once per batch, after its last event, not once per event, so a busy
+    // desk's row is not rewritten per event in one transaction (figures: docs/performance.md). The batch's
+    // events arrive first in EnrichEventsAsync, then one by one in ApplyAsync, in order, one batch after the other.
     private long _lastOfBatch = NoBatch;
     private readonly Dictionary<string, DeskStatistics> _touched = new();   // by desk id
     private const long NoBatch = -1;
@@ -145,41 +144,44 @@ public sealed partial class DeskStatisticsProjection : EventProjection
         if (tracked is null) return;
         var stats = await DeskAsync(operations, tracked.Desk, ct);
 
+        var changed = false;
+        // A desk move, and the measurements some events end; the status itself comes from the aggregate's
+        // status machine, so the counts cannot drift from the articles.
         switch (fact)
         {
             case ArticleRevised { Changes.Desk: { } newDesk } when newDesk != tracked.Desk:
                 stats = await MoveDeskAsync(operations, stats, tracked, newDesk, ct);
+                changed = true;
                 break;
             case ArticleCorrected { Changes.Desk: { } correctedDesk } when correctedDesk != tracked.Desk:
                 stats = await MoveDeskAsync(operations, stats, tracked, correctedDesk, ct);
+                changed = true;
                 break;
-            case ArticleRevised or ArticleCorrected:
-                return;
             case SubmittedForReview s:
                 tracked.SubmittedAt = s.At;
-                Move(stats, tracked, ArticleStatus.InReview);
+                changed = true;
                 break;
             case RevisionApproved a:
                 if (tracked.SubmittedAt is { } submitted)
                     operations.Insert(Duration(e, tracked.Desk, DeskDuration.SubmissionToApproval, a.At - submitted));
                 stats.CountApproval(a.By.Id, a.By.Name);
-                Move(stats, tracked, ArticleStatus.Approved);
+                changed = true;
                 break;
-            case ChangesRequested: Move(stats, tracked, ArticleStatus.ChangesRequested); break;
-            case ApprovalVoided: Move(stats, tracked, ArticleStatus.Draft); break;
-            case ArticleScheduled: Move(stats, tracked, ArticleStatus.Scheduled); break;
-            case ArticleUnscheduled or ScheduledPublicationFailed: Move(stats, tracked, ArticleStatus.Approved); break;
             case ArticlePublished p:
                 if (!tracked.Published)
                     operations.Insert(Duration(e, tracked.Desk, DeskDuration.CreationToPublication, p.At - tracked.CreatedAt));
                 tracked.Published = true;
-                Move(stats, tracked, ArticleStatus.Published);
+                changed = true;
                 break;
-            case ArticleWithdrawn: Move(stats, tracked, ArticleStatus.Withdrawn); break;
-            case ArticleSpiked: Move(stats, tracked, ArticleStatus.Spiked); break;
-            case ArticleRestored: Move(stats, tracked, ArticleStatus.Draft); break;
-            default: return;
         }
+
+        var status = Article.StatusAfter(tracked.Status, fact);
+        if (status != tracked.Status)
+        {
+            Move(stats, tracked, status);
+            changed = true;
+        }
+        if (!changed) return;
 
         operations.Store(tracked);
         _touched[stats.Id] = stats;

@@ -1,3 +1,4 @@
+using Newsroom.Public;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;

@@ -52,13 +52,3 @@ public sealed class WebhookSubscriber
     /// <summary>Shared secret for the HMAC-SHA256 signature; never sent.</summary>
     public string Secret { get; set; } = "";
 }
-
-/// <summary>Where the public site lives, for absolute links in feeds, ninjs and webhook payloads (<c>Newsroom__PublicBaseUrl</c>).</summary>
-public sealed class PublicSite
-{
-    public Uri? BaseUrl { get; init; }
-
-    /// <summary>The configured base, else the base of the current request, else localhost.</summary>
-    public Uri BaseFor(HttpContext? http) =>
-        BaseUrl ?? (http is null ? new Uri("http://localhost/") : new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"));
-}

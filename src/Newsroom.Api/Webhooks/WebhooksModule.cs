@@ -11,8 +11,6 @@ public static class WebhooksModule
         var options = configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
         options.Validate();
         services.AddSingleton(options);
-        var baseUrl = configuration["Newsroom:PublicBaseUrl"];
-        services.AddSingleton(new PublicSite { BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl.TrimEnd('/') + "/") });
         // No redirects: a 301/302 would turn the signed POST into a body-less GET that "succeeds".
         services.AddHttpClient(nameof(DeliverWebhookHandler))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });

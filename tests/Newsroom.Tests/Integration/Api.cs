@@ -8,7 +8,7 @@ using Alba;
 namespace Newsroom.Tests.Integration;
 
 /// <summary>
-/// A client that speaks the HTTP contract of API.md the way an outside client would: raw JSON in and out,
+/// A client that speaks the HTTP contract of docs/api-guide.md the way an outside client would: raw JSON in and out,
 /// bearer tokens, status codes and headers. Runs in memory against the Alba host.
 /// </summary>
 public sealed class Api(HttpClient http)

@@ -1,3 +1,4 @@
+using Newsroom.Articles.Importing;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -61,8 +61,7 @@ public sealed record BoardFilters(CurrentUser User, IReadOnlyList<ArticleStatus>
 /// filter), the board is the newest <c>Take</c> of each (desk, status) pair merged: every pair is one range of
 /// the (desk, status, updated_at, id) index read in order, so no query sorts or filters the whole desk.
 /// A single query with "= any(...)" would not do: PostgreSQL 15 cannot read an index in order across a list
-/// of values, and at 100 000 articles the planner walked the updated_at index and filtered 44 000 rows
-/// (~30 ms). The query returns keys only (id, stored version, position); <see cref="BoardItemCache"/>
+/// of values, and the planner walks the updated_at index and filters (figures: docs/performance.md). The query returns keys only (id, stored version, position); <see cref="BoardItemCache"/>
 /// supplies the items.
 /// </remarks>
 public static class BoardQuery

@@ -2,7 +2,7 @@
 namespace Newsroom.Infrastructure.Http;
 
 /// <summary>
-/// API.md lets the version travel in <c>If-Match</c> instead of the body, so a client may send
+/// docs/api-guide.md lets the version travel in <c>If-Match</c> instead of the body, so a client may send
 /// <c>POST /api/articles/{id}/publish</c> with that header and no body at all. Wolverine needs a JSON body
 /// to bind the command, so a body-less command request under /api is read as <c>{}</c>: the command's
 /// validator then says what, if anything, is missing, instead of a bare 415.

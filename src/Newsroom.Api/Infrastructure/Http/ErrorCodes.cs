@@ -1,6 +1,6 @@
 namespace Newsroom.Infrastructure.Http;
 
-/// <summary>The stable <c>code</c> values of API.md's error table. Clients switch on these, so they never change.</summary>
+/// <summary>The stable <c>code</c> values of the error table in docs/api-guide.md. Clients switch on these, so they never change.</summary>
 public static class ErrorCodes
 {
     public const string ValidationFailed = "validation_failed";

@@ -4,12 +4,6 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Daemon.HighWater;
 using Npgsql;
-using Newsroom.Articles;
-using Newsroom.Public;
-using Newsroom.Webhooks;
-using Newsroom.Audit;
-using Newsroom.Integrity;
-using Newsroom.Statistics;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -20,10 +14,11 @@ public static class MartenSetup
     public const string Schema = "newsroom";
 
     /// <summary>
-    /// The event store and document store on PostgreSQL (<c>ConnectionStrings__Newsroom</c>). Each feature
-    /// registers its own projections through an extension on <see cref="StoreOptions"/>.
+    /// The event store and document store on PostgreSQL (<c>ConnectionStrings__Newsroom</c>). The features'
+    /// registrations come from the composition root (<c>configure</c>), so this knows none of them.
     /// </summary>
-    public static IServiceCollection AddNewsroomPersistence(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddNewsroomPersistence(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment, Action<StoreOptions, string, bool> configure)
     {
         // Production never changes the schema at run time: apply it first with `db-apply` / `resources setup`.
         var migrateAtStartup = !environment.IsProduction();
@@ -41,7 +36,7 @@ public static class MartenSetup
             options.Logger(new StorageLogger(provider.GetRequiredService<ILogger<StorageLogger>>()));
         });
 
-        var marten = services.AddMarten(options => Configure(options, connectionString, migrateAtStartup))
+        var marten = services.AddMarten(options => configure(options, connectionString, migrateAtStartup))
             .UseLightweightSessions()
             // Async projections run in Marten's daemon, and Wolverine decides which node runs each one
             // (it replaces Marten's own daemon coordination, so no DaemonMode is set here).
@@ -94,7 +89,7 @@ public static class MartenSetup
         return builder.ConnectionString;
     }
 
-    /// <summary>The store's whole configuration, shared by the service and the benchmark's seeder so both write identical events.</summary>
+    /// <summary>The store's infrastructure: connection, serialization, event metadata, the daemon's wake-up. Features add theirs in <c>NewsroomStore</c>.</summary>
     public static void Configure(StoreOptions options, string connectionString, bool migrateAtStartup)
     {
         options.Connection(WithTimeouts(WithStatementPreparation(connectionString)));
@@ -121,13 +116,6 @@ public static class MartenSetup
         options.Projections.UseIdentityMapForAggregates = true;
         // Rebuilds write through PostgreSQL's binary COPY (every projection declares its teardown).
         options.Projections.RebuildWithBulkCopy = true;
-
-        options.AddArticles();
-        options.AddPublicArticles();
-        options.AddWebhookDeliveries();
-        options.AddAuditLog();
-        options.AddIntegrity();
-        options.AddDeskStatistics();
     }
 
     /// <summary>The daemon's own small pool for its LISTEN connection (disposed with the host).</summary>

@@ -7,7 +7,7 @@ using Newsroom.Infrastructure.Identity;
 
 namespace Newsroom.Tests.Integration;
 
-public class authentication(AppFixture fixture) : IntegrationContext(fixture)
+public class authenticating_requests(AppFixture fixture) : IntegrationContext(fixture)
 {
     private Task<Reply> GetBoardWith(string token) => Api.Send(HttpMethod.Get, "/api/articles",
         headers: new Dictionary<string, string> { ["Authorization"] = "Bearer " + token });

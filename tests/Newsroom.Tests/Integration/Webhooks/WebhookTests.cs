@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace Newsroom.Tests.Integration;
 
-public class webhooks(AppFixture fixture) : IntegrationContext(fixture)
+public class webhook_deliveries(AppFixture fixture) : IntegrationContext(fixture)
 {
     [Fact]
     public async Task a_publication_reaches_every_subscriber_signed_and_retried_until_delivered()

@@ -5,9 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Newsroom.Articles;
+using Newsroom.Public.Ninjs;
 using Newsroom.Public.Rendering;
 
-namespace Newsroom.Public.Ninjs;
+namespace Newsroom.Articles.Importing;
 
 /// <summary>What a ninjs document offers for a new draft. Absent values are null or empty lists.</summary>
 public sealed record NinjsDraft(
