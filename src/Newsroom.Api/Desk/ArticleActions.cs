@@ -27,11 +27,9 @@ public sealed record ArticleAction(
     Func<ActionContext, Task<Decision>> DryRun,
     Func<ActionContext, ActionInput, Task<IResult>> Execute)
 {
-    /// <summary>The roles the API endpoint requires, read from the endpoint itself.</summary>
-    public IReadOnlyList<string> Roles { get; } =
-        (Endpoint.GetCustomAttribute<AuthorizeAttribute>()?.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+    private readonly EndpointRoles _roles = EndpointRoles.Of(Endpoint);
 
-    public bool AllowedFor(CurrentUser user) => Roles.Count == 0 || Roles.Any(user.Roles.Contains);
+    public bool AllowedFor(CurrentUser user) => _roles.Admit(user);
 
     public static readonly IReadOnlyList<ArticleAction> All =
     [
@@ -123,28 +121,25 @@ public sealed record ActionState(ArticleAction Action, string? Refusal)
 /// <summary>Whether the edit screen is offered: the roles of the endpoint that would save (revise, or correct once published) and its decider on a trial change.</summary>
 public static class EditAction
 {
-    private static readonly IReadOnlyList<string> ReviseRoles = RolesOf(typeof(Articles.Drafting.ReviseArticleEndpoint), "Patch");
-    private static readonly IReadOnlyList<string> CorrectRoles = RolesOf(typeof(CorrectArticleEndpoint), "Post");
+    private static readonly EndpointRoles ReviseRoles = EndpointRoles.Of(typeof(Articles.Drafting.ReviseArticleEndpoint), "Patch");
+    private static readonly EndpointRoles CorrectRoles = EndpointRoles.Of(typeof(CorrectArticleEndpoint), "Post");
 
     public static bool AllowedFor(CurrentUser user, Article article, DateTimeOffset now)
     {
         var trial = new ContentChanges(Headline: article.Content.Headline + " (edited)");
         return article.Status == ArticleStatus.Published
-            ? CorrectRoles.Any(user.Roles.Contains) && CorrectArticleEndpoint.Decide(trial, "trial", article, user, now).Problem is null
-            : ReviseRoles.Any(user.Roles.Contains) && Articles.Drafting.ReviseArticleEndpoint.Decide(trial, article, user, now).Problem is null;
+            ? CorrectRoles.Admit(user) && CorrectArticleEndpoint.Decide(trial, "trial", article, user, now).Problem is null
+            : ReviseRoles.Admit(user) && Articles.Drafting.ReviseArticleEndpoint.Decide(trial, article, user, now).Problem is null;
     }
 
-    private static IReadOnlyList<string> RolesOf(Type endpoint, string method) =>
-        (endpoint.GetMethod(method)?.GetCustomAttribute<AuthorizeAttribute>()?.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>Whether the comment form is offered: the comment endpoint's roles and its decider on a trial note.</summary>
 public static class CommentAction
 {
-    private static readonly IReadOnlyList<string> Roles =
-        (typeof(Articles.Comments.AddCommentEndpoint).GetMethod("Post")?.GetCustomAttribute<AuthorizeAttribute>()?.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+    private static readonly EndpointRoles Roles = EndpointRoles.Of(typeof(Articles.Comments.AddCommentEndpoint), "Post");
 
     public static bool AllowedFor(CurrentUser user, Article article, DateTimeOffset now) =>
-        Roles.Any(user.Roles.Contains)
+        Roles.Admit(user)
         && Articles.Comments.AddCommentEndpoint.Decide(Guid.Empty, new Articles.Comments.AddComment("trial"), article, user, now).Problem is null;
 }

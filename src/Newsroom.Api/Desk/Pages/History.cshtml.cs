@@ -68,10 +68,7 @@ public sealed class HistoryModel(IDocumentSession session, Wolverine.Marten.IMar
         }
         Revisions = Stream.Revisions();
         var user = Infrastructure.Identity.CurrentUser.From(User);
-        var roles = (typeof(Articles.Drafting.RevertArticleEndpoint).GetMethod("Post")!
-            .GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), false)
-            .OfType<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().FirstOrDefault()?.Roles ?? "").Split(',');
-        if (roles.Any(user.Roles.Contains))
+        if (Desk.EndpointRoles.Of(typeof(Articles.Drafting.RevertArticleEndpoint), "Post").Admit(user))
             Restorable = Revisions.Where(r => Articles.Drafting.RevertArticleEndpoint.Decide(r.Revision, Revisions, Stream.Current, user, clock.GetUtcNow()).Problem is null)
                 .Select(r => r.Revision).ToHashSet();
         Blame = BlameEndpoint.Attribute(Revisions, Stream.Facts.OfType<RevisionApproved>().ToList());
@@ -82,10 +79,7 @@ public sealed class HistoryModel(IDocumentSession session, Wolverine.Marten.IMar
             var stale = a.Revision < latest.Revision && approved is not null;
             return new ApprovalView(a, stale, stale ? DiffEndpoint.Compare(approved!.Content, latest.Content) : []);
         }).ToList();
-        var deliveryRoles = (typeof(Webhooks.ListDeliveriesEndpoint).GetMethod("Get")!
-            .GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), false)
-            .OfType<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().FirstOrDefault()?.Roles ?? "").Split(',');
-        if (deliveryRoles.Any(Infrastructure.Identity.CurrentUser.From(User).Roles.Contains))
+        if (Desk.EndpointRoles.Of(typeof(Webhooks.ListDeliveriesEndpoint), "Get").Admit(user))
             Deliveries = await session.Query<Webhooks.WebhookDelivery>().Where(d => d.ArticleId == id).OrderBy(d => d.FirstAttemptAt).ToListAsync(HttpContext.RequestAborted);
 
         if (From is { } from && To is { } to && Find(from) is { } before && Find(to) is { } after)
