@@ -2,17 +2,9 @@ using Marten;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
-using Newsroom.Webhooks;
 using Wolverine;
 
 namespace Newsroom.Articles;
-
-/// <summary>Whose desk a command needs: the caller's own (editors, reviewers) or any (publishers).</summary>
-public enum DeskScope
-{
-    OwnDesk,
-    AnyDesk
-}
 
 /// <summary>
 /// The one path every command on an existing article takes, so the rules that apply to all of them are
@@ -87,99 +79,5 @@ public static class ArticleCommands
         }
 
         return (respond ?? ArticleHttp.Ok)(http, after);
-    }
-}
-
-/// <summary>The expected version travels in the body (<c>version</c>) or in <c>If-Match: "7"</c>.</summary>
-public readonly record struct ExpectedVersion(int? Version, Problem? Problem)
-{
-    public static ExpectedVersion Resolve(int? versionInBody, HttpRequest request)
-    {
-        if (versionInBody is { } v)
-            return v >= 0 ? new(v, null) : new(null, Problem.Validation("version", "The version must be zero or more."));
-
-        var ifMatch = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch))
-            return new(null, Problem.Validation("version",
-                "Send the version you last saw, as \"version\" in the body or as an If-Match header."));
-
-        var raw = ifMatch.Trim();
-        if (raw.StartsWith("W/", StringComparison.Ordinal)) raw = raw[2..];
-        return int.TryParse(raw.Trim('"'), out var fromHeader) && fromHeader >= 0
-            ? new(fromHeader, null)
-            : new(null, Problem.Validation("version", $"If-Match must be a version such as \"7\", not {ifMatch}."));
-    }
-}
-
-public static class ArticleHttp
-{
-    public static string ETag(int version) => $"\"{version}\"";
-
-    public static IResult Ok(HttpContext http, Article article)
-    {
-        http.Response.Headers.ETag = ETag(article.Version);
-        return TypedResults.Ok(ArticleResponse.From(article));
-    }
-
-    public static IResult Created(HttpContext http, Article article)
-    {
-        http.Response.Headers.ETag = ETag(article.Version);
-        return TypedResults.Created($"/api/articles/{article.Id}", ArticleResponse.From(article));
-    }
-}
-
-public static class Correlation
-{
-    public const string Header = "X-Correlation-Id";
-
-    /// <summary>
-    /// Every event of the request carries the caller's correlation id, or the request's trace id when the
-    /// caller sent none or one that is not up to 128 printable ASCII characters (it is echoed in a header,
-    /// where control characters cannot go).
-    /// </summary>
-    public static void Stamp(IDocumentSession session, HttpContext http)
-    {
-        var supplied = http.Request.Headers[Header].ToString();
-        session.CorrelationId = !string.IsNullOrWhiteSpace(supplied) && supplied.Length <= 128 && supplied.All(c => c is >= ' ' and <= '~')
-            ? supplied
-            : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
-        http.Response.Headers[Header] = session.CorrelationId;
-    }
-}
-
-public static class VisibleArticle
-{
-    /// <summary>The article if it exists and the caller may see its desk; otherwise null (answered as 404).</summary>
-    public static async Task<Article?> LoadAsync(IQuerySession session, HttpContext http, Guid id)
-    {
-        var article = await session.LoadAsync<Article>(id, http.RequestAborted);
-        return article is not null && CurrentUser.From(http.User).CanSee(article.Desk) ? article : null;
-    }
-}
-
-public static class Outbox
-{
-    /// <summary>
-    /// Hands the decision's messages, and the integration events its domain events mean, to Wolverine.
-    /// They are stored with the events when the session commits and only then sent.
-    /// </summary>
-    public static async Task SendAsync(IMessageBus bus, Article before, Decision decision)
-    {
-        foreach (var outgoing in decision.Messages)
-        {
-            if (outgoing.DeliverAt is { } at) await bus.ScheduleAsync(outgoing.Message, at);
-            else await bus.PublishAsync(outgoing.Message);
-        }
-        foreach (var integration in IntegrationEvents.For(before, decision.Events))
-            await bus.PublishAsync(integration);
-    }
-
-    /// <summary>
-    /// After a failed commit: the events were not written, so neither may the messages be sent. Wolverine
-    /// would otherwise flush what was queued when the endpoint returns (a test proves it did).
-    /// </summary>
-    public static async Task DiscardAsync(IMessageBus bus)
-    {
-        if (bus is Wolverine.Runtime.MessageContext context) await context.ClearAllAsync();
     }
 }

@@ -17,6 +17,23 @@ public static partial class ArticleRules
             $"Cannot {action} an article that is {article.Status.ToWireName()}; it is allowed only from: {from}.");
     }
 
+    /// <summary>Refuses a command allowed only before first publication (spike, revise).</summary>
+    public static Problem? RequirePrePublication(Article article, string action) =>
+        RequireStatus(article, action, Enum.GetValues<ArticleStatus>().Where(s => s.IsPrePublication()).ToArray());
+
+    /// <summary>Rule 7: publication (now or scheduled) needs an approval of the current revision.</summary>
+    public static Problem? RequireCurrentApproval(Article article) =>
+        article.ApprovedRevision == article.Revision
+            ? null
+            : Problem.InvalidTransition("The approval does not cover the current revision; it must be approved again.");
+
+    /// <summary>Rule 8: no two live articles share a slug (the caller looked it up: <c>LiveArticles</c>).</summary>
+    public static Problem? RequireFreeSlug(Article article, bool slugTakenByAnother) =>
+        slugTakenByAnother
+            ? new Problem(409, ErrorCodes.SlugTaken,
+                $"Another live (published or withdrawn) article already uses the slug '{article.Slug}'; change the slug first.")
+            : null;
+
     /// <summary>Rule 4: what review needs. Field → what is missing; empty when complete.</summary>
     public static Dictionary<string, string[]> MissingForReview(ArticleContent content)
     {

@@ -26,7 +26,7 @@ public static class GetAuditEndpoint
     /// exported whole as NDJSON or CSV (<c>format=</c>), streamed in batches rather than buffered.
     /// </summary>
     [WolverineGet("/api/audit", Name = "GetAudit")]
-    [Authorize(Roles = "auditor,admin")]
+    [Authorize(Roles = Roles.Auditors)]
     [Tags("Audit")]
     [ProducesResponseType<Page<AuditItem>>(StatusCodes.Status200OK)]
     [Produces("application/json", "application/x-ndjson", "text/csv")]

@@ -118,7 +118,7 @@ public static class DemoData
                 }
                 Take(ApproveRevisionEndpoint.Decide(new ApproveRevision(article.Version, article.Revision), article, Rita, at));
                 if (sample.Target == ArticleStatus.Published)
-                    Take(PublishArticleEndpoint.Decide(article, slugTakenByAnother: false, Paul, at));
+                    Take(PublishArticleEndpoint.Decide(article, slugTakenByAnother: false, Paul.AsActor, at));
                 break;
         }
         return events;

@@ -43,7 +43,7 @@ public sealed record ArticleAction(
             c => Task.FromResult(RequestChangesEndpoint.Decide(new RequestChanges(c.Article.Version, "-"), c.Article, c.User, c.Now)),
             (c, input) => c.RunAsync(new RequestChanges(input.Version, input.Comments), (cmd, s, b, h, t) => RequestChangesEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
         new("Publish", Method(typeof(PublishArticleEndpoint)),
-            async c => PublishArticleEndpoint.Decide(c.Article, await LiveArticles.SlugTakenByAnotherAsync(c.Session, c.Article, c.Http.RequestAborted), c.User, c.Now),
+            async c => PublishArticleEndpoint.Decide(c.Article, await LiveArticles.SlugTakenByAnotherAsync(c.Session, c.Article, c.Http.RequestAborted), c.User.AsActor, c.Now),
             (c, input) => c.RunAsync(new PublishArticle(input.Version), (cmd, s, b, h, t) => PublishArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
         new("Schedule", Method(typeof(ScheduleArticleEndpoint)),
             async c => ScheduleArticleEndpoint.Decide(new ScheduleArticle(c.Article.Version, c.Now.AddHours(1)), Guid.Empty, c.Article,

@@ -1,3 +1,4 @@
+using Newsroom.Infrastructure.Identity;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public static class VerifyArticleEndpoint
 {
     /// <summary>Checks the article's hash chain and names the first broken link.</summary>
     [WolverineGet("/api/articles/{id}/verify", Name = "VerifyArticle")]
-    [Authorize(Roles = "auditor,admin")]
+    [Authorize(Roles = Roles.Auditors)]
     [Tags("Audit")]
     [ProducesResponseType<VerificationResult>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)

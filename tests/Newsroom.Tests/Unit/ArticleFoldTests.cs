@@ -39,7 +39,7 @@ public class when_folding_an_articles_events
         Record(ReviseArticleEndpoint.Decide(new ContentChanges(Standfirst: "Added."), live, People.SecondEditor, At(6)));
         Record(ApproveRevisionEndpoint.Decide(new ApproveRevision(live.Version, 2), live, People.Reviewer, At(10)));
         Record(AddCommentEndpoint.Decide(Guid.NewGuid(), new AddComment("Lovely."), live, People.Reviewer, At(11)));
-        Record(PublishArticleEndpoint.Decide(live, false, People.Publisher, At(15)));
+        Record(PublishArticleEndpoint.Decide(live, false, People.Publisher.AsActor, At(15)));
 
         var rebuilt = events.Aggregate((Article?)null, Article.Fold)!;
         rebuilt.Version.ShouldBe(6);

@@ -81,7 +81,7 @@ public static class ArticleStories
     public static Article Published()
     {
         var article = Approved();
-        return Take(article, PublishArticleEndpoint.Decide(article, slugTakenByAnother: false, People.Publisher, At(15)));
+        return Take(article, PublishArticleEndpoint.Decide(article, slugTakenByAnother: false, People.Publisher.AsActor, At(15)));
     }
 
     public static Article Spiked() => SpikedFrom(CompleteDraft());

@@ -207,7 +207,7 @@ public class when_someone_works_on_a_withdrawn_article
 
     [Fact]
     public void publishing_it_again_is_refused() =>
-        PublishArticleEndpoint.Decide(_withdrawn, false, People.Publisher, At(60)).ShouldBeAnInvalidTransition();
+        PublishArticleEndpoint.Decide(_withdrawn, false, People.Publisher.AsActor, At(60)).ShouldBeAnInvalidTransition();
 
     [Fact]
     public void scheduling_it_again_is_refused() =>

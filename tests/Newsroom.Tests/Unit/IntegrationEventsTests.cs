@@ -15,7 +15,7 @@ public class when_an_article_is_published_the_outside_world_is_told
     private const string Slug = "harbour-bridge-reopens-after-six-months-of-repairs";
 
     private static IReadOnlyList<ArticleIntegrationEvent> PublishAndTell(Article approved) =>
-        IntegrationEvents.For(approved, PublishArticleEndpoint.Decide(approved, false, People.Publisher, At(15)).Events);
+        IntegrationEvents.For(approved, PublishArticleEndpoint.Decide(approved, false, People.Publisher.AsActor, At(15)).Events);
 
     [Fact]
     public void one_article_published_event_names_the_article_its_public_path_and_revision()
@@ -93,7 +93,7 @@ public class when_a_published_article_is_corrected_the_outside_world_is_told
     public void the_correction_and_the_publication_have_different_event_ids()
     {
         var approved = Approved();
-        var publication = PublishArticleEndpoint.Decide(approved, false, People.Publisher, At(15));
+        var publication = PublishArticleEndpoint.Decide(approved, false, People.Publisher.AsActor, At(15));
         var published = Take(Approved(), publication);
         var correction = CorrectArticleEndpoint.Decide(new ContentChanges(Body: "Fixed."), "Fixed.", published, People.Publisher, At(40));
 

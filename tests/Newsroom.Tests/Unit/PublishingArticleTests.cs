@@ -12,7 +12,7 @@ public class when_a_publisher_publishes_an_approved_article
     private readonly Decision _decision;
 
     public when_a_publisher_publishes_an_approved_article() =>
-        _decision = PublishArticleEndpoint.Decide(_approved, slugTakenByAnother: false, People.Publisher, At(15));
+        _decision = PublishArticleEndpoint.Decide(_approved, slugTakenByAnother: false, People.Publisher.AsActor, At(15));
 
     [Fact]
     public void the_publication_records_the_revision_slug_publisher_and_time()
@@ -40,17 +40,17 @@ public class when_publishing_an_embargoed_article
 
     [Fact]
     public void before_the_embargo_it_is_refused_with_embargo_active() =>
-        PublishArticleEndpoint.Decide(Approved(embargoUntil: Embargo), false, People.Publisher, Embargo.AddSeconds(-1))
+        PublishArticleEndpoint.Decide(Approved(embargoUntil: Embargo), false, People.Publisher.AsActor, Embargo.AddSeconds(-1))
             .ShouldBeRefused(409, ErrorCodes.EmbargoActive).Detail.ShouldContain("2026-07-27T11:00:00Z");
 
     [Fact]
     public void at_the_embargo_instant_it_is_allowed() =>
-        PublishArticleEndpoint.Decide(Approved(embargoUntil: Embargo), false, People.Publisher, Embargo)
+        PublishArticleEndpoint.Decide(Approved(embargoUntil: Embargo), false, People.Publisher.AsActor, Embargo)
             .ShouldEmitOnly<ArticlePublished>().At.ShouldBe(Embargo);
 
     [Fact]
     public void once_the_embargo_has_passed_it_is_allowed() =>
-        PublishArticleEndpoint.Decide(Approved(embargoUntil: Embargo), false, People.Publisher, Embargo.AddHours(1))
+        PublishArticleEndpoint.Decide(Approved(embargoUntil: Embargo), false, People.Publisher.AsActor, Embargo.AddHours(1))
             .ShouldEmitOnly<ArticlePublished>();
 
     [Fact]
@@ -61,7 +61,7 @@ public class when_publishing_an_embargoed_article
         article = Take(article, ApproveRevisionEndpoint.Decide(
             new ApproveRevision(article.Version, article.Revision), article, People.Reviewer, At(32)));
 
-        PublishArticleEndpoint.Decide(article, false, People.Publisher, At(33)).ShouldEmitOnly<ArticlePublished>();
+        PublishArticleEndpoint.Decide(article, false, People.Publisher.AsActor, At(33)).ShouldEmitOnly<ArticlePublished>();
     }
 }
 
@@ -69,7 +69,7 @@ public class when_another_live_article_has_the_slug
 {
     [Fact]
     public void it_is_refused_with_slug_taken_naming_the_slug() =>
-        PublishArticleEndpoint.Decide(Approved(), slugTakenByAnother: true, People.Publisher, At(15))
+        PublishArticleEndpoint.Decide(Approved(), slugTakenByAnother: true, People.Publisher.AsActor, At(15))
             .ShouldBeRefused(409, ErrorCodes.SlugTaken).Detail.ShouldContain("harbour-bridge-reopens-after-six-months-of-repairs");
 }
 
@@ -82,12 +82,12 @@ public class when_publishing_an_article_that_is_not_approved
     [InlineData(ArticleStatus.Published)]
     [InlineData(ArticleStatus.Spiked)]
     public void it_is_refused_as_an_invalid_transition(ArticleStatus status) =>
-        PublishArticleEndpoint.Decide(In(status), false, People.Publisher, At(60)).ShouldBeAnInvalidTransition();
+        PublishArticleEndpoint.Decide(In(status), false, People.Publisher.AsActor, At(60)).ShouldBeAnInvalidTransition();
 
     [Fact]
     public void an_approval_voided_by_a_later_revision_no_longer_allows_publication()
     {
         var article = Revised(Approved(), new ContentChanges(Body: Words(55)));
-        PublishArticleEndpoint.Decide(article, false, People.Publisher, At(60)).ShouldBeAnInvalidTransition();
+        PublishArticleEndpoint.Decide(article, false, People.Publisher.AsActor, At(60)).ShouldBeAnInvalidTransition();
     }
 }

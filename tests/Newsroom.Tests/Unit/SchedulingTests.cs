@@ -233,7 +233,7 @@ public class when_a_publisher_unschedules_a_scheduled_article
 
     [Fact]
     public void it_can_then_be_published_by_hand() =>
-        PublishArticleEndpoint.Decide(Take(_scheduled, _decision), false, People.Publisher, At(31))
+        PublishArticleEndpoint.Decide(Take(_scheduled, _decision), false, People.Publisher.AsActor, At(31))
             .ShouldEmitOnly<ArticlePublished>().ScheduleId.ShouldBeNull();
 }
 
@@ -340,7 +340,7 @@ public class when_a_publisher_publishes_a_scheduled_article_by_hand
     private readonly Decision _decision;
 
     public when_a_publisher_publishes_a_scheduled_article_by_hand() =>
-        _decision = PublishArticleEndpoint.Decide(_scheduled, false, People.Admin, At(30));
+        _decision = PublishArticleEndpoint.Decide(_scheduled, false, People.Admin.AsActor, At(30));
 
     [Fact]
     public void it_is_allowed_as_an_ordinary_publication_by_that_publisher()

@@ -86,7 +86,7 @@ public class when_a_spiked_article_is_restored
         var article = Take(spikedWhileApproved, RestoreArticleEndpoint.Decide(spikedWhileApproved, People.Editor, At(40)));
         article.ApprovedRevision.ShouldBeNull();
         article.ApprovedBy.ShouldBeNull();
-        PublishArticleEndpoint.Decide(article, false, People.Publisher, At(45)).ShouldBeAnInvalidTransition();
+        PublishArticleEndpoint.Decide(article, false, People.Publisher.AsActor, At(45)).ShouldBeAnInvalidTransition();
     }
 
     [Fact]

@@ -37,8 +37,7 @@ public static class ReviseArticleEndpoint
     /// </summary>
     public static Decision Decide(ContentChanges requested, Article article, CurrentUser user, DateTimeOffset now)
     {
-        if (ArticleRules.RequireStatus(article, "revise", ArticleStatus.Draft, ArticleStatus.InReview,
-                ArticleStatus.ChangesRequested, ArticleStatus.Approved, ArticleStatus.Scheduled) is { } wrongStatus)
+        if (ArticleRules.RequirePrePublication(article, "revise") is { } wrongStatus)
             return wrongStatus;
 
         var changes = requested.OnlyDifferencesFrom(article.Content);

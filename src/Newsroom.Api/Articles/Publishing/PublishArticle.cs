@@ -28,24 +28,26 @@ public static class PublishArticleEndpoint
             async (article, user, now) =>
             {
                 var slugTaken = await LiveArticles.SlugTakenByAnotherAsync(session, article, http.RequestAborted);
-                return Decide(article, slugTaken, user, now);
+                return Decide(article, slugTaken, user.AsActor, now);
             });
 
-    /// <summary>Rules 7 and 8: a current approval, a slug no other live article uses, and no active embargo.</summary>
-    public static Decision Decide(Article article, bool slugTakenByAnother, CurrentUser user, DateTimeOffset now)
+    /// <summary>
+    /// Rules 7 and 8: a current approval, a slug no other live article uses, and no active embargo. Takes the
+    /// publishing actor, not a request's user, because the scheduler publishes too (as who scheduled it).
+    /// </summary>
+    public static Decision Decide(Article article, bool slugTakenByAnother, Actor publisher, DateTimeOffset now)
     {
         if (ArticleRules.RequireStatus(article, "publish", ArticleStatus.Approved, ArticleStatus.Scheduled) is { } wrongStatus)
             return wrongStatus;
-        if (article.ApprovedRevision != article.Revision)
-            return Problem.InvalidTransition("The approval does not cover the current revision; it must be approved again.");
+        if (ArticleRules.RequireCurrentApproval(article) is { } notApproved)
+            return notApproved;
         if (article.Content.EmbargoUntil is { } embargo && now < embargo)
             return new Problem(409, ErrorCodes.EmbargoActive,
                 $"The article is embargoed until {Infrastructure.Iso8601.Utc(embargo)}; publish it then, or schedule it.");
-        if (slugTakenByAnother)
-            return new Problem(409, ErrorCodes.SlugTaken,
-                $"Another live (published or withdrawn) article already uses the slug '{article.Slug}'; change the slug first.");
+        if (ArticleRules.RequireFreeSlug(article, slugTakenByAnother) is { } slugTaken)
+            return slugTaken;
 
-        return Decision.Accept(new ArticlePublished(article.Id, article.Revision, article.Slug, user.AsActor, now));
+        return Decision.Accept(new ArticlePublished(article.Id, article.Revision, article.Slug, publisher, now));
     }
 }
 

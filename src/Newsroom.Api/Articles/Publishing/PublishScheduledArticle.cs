@@ -1,5 +1,4 @@
 using Marten;
-using Newsroom.Infrastructure.Identity;
 using Wolverine;
 
 namespace Newsroom.Articles.Publishing;
@@ -39,12 +38,14 @@ public static class PublishScheduledArticleHandler
         await session.SaveChangesAsync(ct);
     }
 
-    /// <summary>On time: publish as the publisher who scheduled it; if a rule now refuses, record why and fall back to approved.</summary>
+    /// <summary>
+    /// On time: publish as the publisher who scheduled it (the actor recorded on the schedule, no request
+    /// user); if a rule now refuses, record why and fall back to approved.
+    /// </summary>
     public static Decision Decide(PublishScheduledArticle message, Article article, bool slugTakenByAnother, DateTimeOffset now)
     {
         var publisher = article.ScheduledBy!;
-        var asPublisher = new CurrentUser(publisher.Id, publisher.Name, new HashSet<string> { Roles.Publisher }, new HashSet<string>());
-        var decision = PublishArticleEndpoint.Decide(article, slugTakenByAnother, asPublisher, now);
+        var decision = PublishArticleEndpoint.Decide(article, slugTakenByAnother, publisher, now);
         if (decision.Problem is { } refused)
             return Decision.Accept(new ScheduledPublicationFailed(article.Id, message.ScheduleId, refused.Code, refused.Detail, publisher, now));
 

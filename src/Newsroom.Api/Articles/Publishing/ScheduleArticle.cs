@@ -44,8 +44,8 @@ public static class ScheduleArticleEndpoint
     {
         if (ArticleRules.RequireStatus(article, "schedule", ArticleStatus.Approved, ArticleStatus.Scheduled) is { } wrongStatus)
             return wrongStatus;
-        if (article.ApprovedRevision != article.Revision)
-            return Problem.InvalidTransition("The approval does not cover the current revision; it must be approved again.");
+        if (ArticleRules.RequireCurrentApproval(article) is { } notApproved)
+            return notApproved;
 
         var publishAt = command.PublishAt!.Value.ToUniversalTime();
         if (publishAt <= now)
@@ -53,8 +53,8 @@ public static class ScheduleArticleEndpoint
         if (article.Content.EmbargoUntil is { } embargo && publishAt < embargo)
             return new Problem(409, ErrorCodes.EmbargoActive,
                 $"The article is embargoed until {Infrastructure.Iso8601.Utc(embargo)}; schedule it at or after that time.");
-        if (slugTakenByAnother)
-            return new Problem(409, ErrorCodes.SlugTaken, $"Another live article already uses the slug '{article.Slug}'; change the slug first.");
+        if (ArticleRules.RequireFreeSlug(article, slugTakenByAnother) is { } slugTaken)
+            return slugTaken;
 
         return Decision.Accept(new ArticleScheduled(article.Id, scheduleId, publishAt, user.AsActor, now))
             .With(new OutgoingMessage(new PublishScheduledArticle(article.Id, scheduleId), publishAt));

@@ -33,8 +33,7 @@ public static class SpikeArticleEndpoint
 
     public static Decision Decide(SpikeArticle command, Article article, CurrentUser user, DateTimeOffset now)
     {
-        if (ArticleRules.RequireStatus(article, "spike", ArticleStatus.Draft, ArticleStatus.InReview,
-                ArticleStatus.ChangesRequested, ArticleStatus.Approved, ArticleStatus.Scheduled) is { } wrongStatus)
+        if (ArticleRules.RequirePrePublication(article, "spike") is { } wrongStatus)
             return wrongStatus;
 
         return Decision.Accept(new ArticleSpiked(article.Id, article.Status, command.Reason, user.AsActor, now));

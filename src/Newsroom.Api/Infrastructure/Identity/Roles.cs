@@ -17,6 +17,7 @@ public static class Roles
     public const string Editors = "editor,admin";
     public const string Reviewers = "reviewer,admin";
     public const string Publishers = "publisher,admin";
+    public const string Auditors = "auditor,admin";
     public const string EditorsAndReviewersAndPublishers = "editor,reviewer,publisher,admin";
     public const string AnyRole = "editor,reviewer,publisher,auditor,admin";
 }
