@@ -53,9 +53,14 @@ public static class ProblemDetailsSetup
             details.Detail ??= DefaultDetail(status, context.HttpContext);
         }
 
-        // Wolverine answers unreadable JSON with a 400 of its own; give it the contract's errors member.
+        // Wolverine answers unreadable JSON with a 400 of its own, worded by System.Text.Json with .NET type
+        // names: key it by the JSON field instead and say it in the contract's words.
         if (status == 400 && !details.Extensions.ContainsKey("errors"))
-            details.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [details.Detail ?? "The body could not be read."] };
+        {
+            var (field, message) = UnreadableJson.Describe(details.Detail);
+            details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+            details.Detail = "The request body could not be read: see errors.";
+        }
 
         details.Instance ??= context.HttpContext.Request.Path;
         details.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
@@ -146,5 +151,22 @@ public static class ProblemDetailsSetup
             await WriteAsync(http, problem);
             return true;
         }
+    }
+}
+
+/// <summary>Turns a System.Text.Json failure ("… could not be converted to System.Int32. Path: $.priority | …") into a field and a sentence.</summary>
+public static class UnreadableJson
+{
+    private static readonly System.Text.RegularExpressions.Regex JsonPath = new(@"Path: \$(?<path>[^ |]*)", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    public static (string Field, string Message) Describe(string? detail)
+    {
+        var match = JsonPath.Match(detail ?? "");
+        var path = match.Success ? match.Groups["path"].Value.TrimStart('.') : "";
+        var field = path.Length == 0 ? "body" : path.Replace("['", ".").Replace("']", "");
+        var message = detail?.Contains("could not be converted", StringComparison.Ordinal) == true
+            ? "This value is not of the expected type (see the API guide for each field's type)."
+            : "The body is not valid JSON.";
+        return (field, message);
     }
 }
