@@ -30,6 +30,8 @@ public static class NewsroomModule
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BoardItemCache>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ArticleCommands>();
         services.AddNewsroomProblemDetails();
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddNewsroomAuth(builder.Configuration, builder.Environment);
@@ -52,6 +54,9 @@ public static class NewsroomModule
             // `codegen write` generated into the build (see ProductionProfile and ADR 0008).
             opts.UseRuntimeCompilation();
             opts.CodeGeneration.TypeLoadMode = ProductionProfile.TypeLoadMode(builder.Configuration, builder.Environment);
+            // The command pipeline enrols the request's session in the outbox itself; resolved from the request's
+            // scope (never built inline around a second session), it is the same service the desk's screens use.
+            opts.CodeGeneration.AlwaysUseServiceLocationFor<ArticleCommands>();
             if (!builder.Environment.IsProduction()) opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
             else opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
 

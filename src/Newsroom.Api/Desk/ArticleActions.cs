@@ -8,8 +8,8 @@ using Newsroom.Articles.Publishing;
 using Newsroom.Articles.Reviewing;
 using Newsroom.Articles.Spiking;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
-using Wolverine.Marten;
 
 namespace Newsroom.Desk;
 
@@ -35,32 +35,32 @@ public sealed record ArticleAction(
     [
         new("Submit for review", Method(typeof(SubmitForReviewEndpoint)),
             c => Task.FromResult(SubmitForReviewEndpoint.Decide(new SubmitForReview(c.Article.Version), c.Article, c.User, c.Now)),
-            (c, input) => c.RunAsync(new SubmitForReview(input.Version), (cmd, s, b, h, t) => SubmitForReviewEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+            (c, input) => c.RunAsync(new SubmitForReview(input.Version), (cmd, commands) => SubmitForReviewEndpoint.Post(c.Article.Id, cmd, commands))),
         new("Approve", Method(typeof(ApproveRevisionEndpoint)),
             c => Task.FromResult(ApproveRevisionEndpoint.Decide(new ApproveRevision(c.Article.Version, c.Article.Revision), c.Article, c.User, c.Now)),
-            (c, input) => c.RunAsync(new ApproveRevision(input.Version, input.Revision), (cmd, s, b, h, t) => ApproveRevisionEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+            (c, input) => c.RunAsync(new ApproveRevision(input.Version, input.Revision), (cmd, commands) => ApproveRevisionEndpoint.Post(c.Article.Id, cmd, commands))),
         new("Request changes", Method(typeof(RequestChangesEndpoint)),
             c => Task.FromResult(RequestChangesEndpoint.Decide(new RequestChanges(c.Article.Version, "-"), c.Article, c.User, c.Now)),
-            (c, input) => c.RunAsync(new RequestChanges(input.Version, input.Comments), (cmd, s, b, h, t) => RequestChangesEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+            (c, input) => c.RunAsync(new RequestChanges(input.Version, input.Comments), (cmd, commands) => RequestChangesEndpoint.Post(c.Article.Id, cmd, commands))),
         new("Publish", Method(typeof(PublishArticleEndpoint)),
             async c => PublishArticleEndpoint.Decide(c.Article, await LiveArticles.SlugTakenByAnotherAsync(c.Session, c.Article, c.Http.RequestAborted), c.User.AsActor, c.Now),
-            (c, input) => c.RunAsync(new PublishArticle(input.Version), (cmd, s, b, h, t) => PublishArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+            (c, input) => c.RunAsync(new PublishArticle(input.Version), (cmd, commands) => PublishArticleEndpoint.Post(c.Article.Id, cmd, commands))),
         new("Schedule", Method(typeof(ScheduleArticleEndpoint)),
             async c => ScheduleArticleEndpoint.Decide(new ScheduleArticle(c.Article.Version, c.Now.AddHours(1)), Guid.Empty, c.Article,
                 await LiveArticles.SlugTakenByAnotherAsync(c.Session, c.Article, c.Http.RequestAborted), c.User, c.Now),
-            (c, input) => c.RunAsync(new ScheduleArticle(input.Version, input.PublishAt), (cmd, s, b, h, t) => ScheduleArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+            (c, input) => c.RunAsync(new ScheduleArticle(input.Version, input.PublishAt), (cmd, commands) => ScheduleArticleEndpoint.Post(c.Article.Id, cmd, commands))),
         new("Unschedule", Method(typeof(UnscheduleArticleEndpoint)),
             c => Task.FromResult(UnscheduleArticleEndpoint.Decide(c.Article, c.User, c.Now)),
-            (c, input) => c.RunAsync(new UnscheduleArticle(input.Version), (cmd, s, b, h, t) => UnscheduleArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+            (c, input) => c.RunAsync(new UnscheduleArticle(input.Version), (cmd, commands) => UnscheduleArticleEndpoint.Post(c.Article.Id, cmd, commands))),
         new("Withdraw", Method(typeof(WithdrawArticleEndpoint)),
             c => Task.FromResult(WithdrawArticleEndpoint.Decide(new WithdrawArticle(c.Article.Version, "-"), c.Article, c.User, c.Now)),
-            (c, input) => c.RunAsync(new WithdrawArticle(input.Version, input.Reason), (cmd, s, b, h, t) => WithdrawArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+            (c, input) => c.RunAsync(new WithdrawArticle(input.Version, input.Reason), (cmd, commands) => WithdrawArticleEndpoint.Post(c.Article.Id, cmd, commands))),
         new("Spike", Method(typeof(SpikeArticleEndpoint)),
             c => Task.FromResult(SpikeArticleEndpoint.Decide(new SpikeArticle(c.Article.Version), c.Article, c.User, c.Now)),
-            (c, input) => c.RunAsync(new SpikeArticle(input.Version, input.Reason), (cmd, s, b, h, t) => SpikeArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+            (c, input) => c.RunAsync(new SpikeArticle(input.Version, input.Reason), (cmd, commands) => SpikeArticleEndpoint.Post(c.Article.Id, cmd, commands))),
         new("Restore", Method(typeof(RestoreArticleEndpoint)),
             c => Task.FromResult(RestoreArticleEndpoint.Decide(c.Article, c.User, c.Now)),
-            (c, input) => c.RunAsync(new RestoreArticle(input.Version), (cmd, s, b, h, t) => RestoreArticleEndpoint.Post(c.Article.Id, cmd, s, b, h, t))),
+            (c, input) => c.RunAsync(new RestoreArticle(input.Version), (cmd, commands) => RestoreArticleEndpoint.Post(c.Article.Id, cmd, commands))),
     ];
 
     public static ArticleAction? Named(string? name) => All.FirstOrDefault(a => a.Name == name);
@@ -69,26 +69,23 @@ public sealed record ArticleAction(
 }
 
 /// <summary>An action's view of one request: the article as loaded, who asks, when, and the services a command needs.</summary>
-public sealed class ActionContext(Article article, CurrentUser user, DateTimeOffset now, IDocumentSession session,
-    IMartenOutbox outbox, HttpContext http, TimeProvider clock, IServiceProvider services)
+public sealed class ActionContext(Article article, ArticleCommands commands, IServiceProvider services)
 {
     public Article Article => article;
-    public CurrentUser User => user;
-    public DateTimeOffset Now => now;
-    public IDocumentSession Session => session;
-    public HttpContext Http => http;
+    public CurrentUser User => commands.User;
+    public DateTimeOffset Now { get; } = commands.Now;
+    public IDocumentSession Session => commands.Session;
+    public HttpContext Http => commands.Http;
 
     /// <summary>The command's shape validation (as the API runs it), then its endpoint, in Wolverine's outbox with this session.</summary>
-    public async Task<IResult> RunAsync<T>(T command, Func<T, IDocumentSession, Wolverine.IMessageBus, HttpContext, TimeProvider, Task<IResult>> endpoint)
+    public async Task<IResult> RunAsync<T, TResult>(T command, Func<T, ArticleCommands, Task<TResult>> endpoint) where TResult : IResult
     {
         if (services.GetService<IValidator<T>>() is { } validator)
         {
-            var validation = await RequestValidation.ValidateAsync(validator, command, http);
+            var validation = await RequestValidation.ValidateAsync(validator, command, Http);
             if (validation is not Wolverine.Http.WolverineContinue) return validation;
         }
-        // Messages the decision sends (schedules, webhooks) commit with its events, as in the API.
-        outbox.Enroll(session);
-        return await endpoint(command, session, outbox, http, clock);
+        return await endpoint(command, commands);
     }
 }
 
@@ -112,6 +109,8 @@ public sealed record ActionState(ArticleAction Action, string? Refusal)
     /// <summary>The problem an executed action answered with, if it was refused.</summary>
     public static Problem? RefusalOf(IResult result) => result switch
     {
+        INestedHttpResult nested => RefusalOf(nested.Result),
+        ProblemResult problem => problem.Problem,
         ProblemHttpResult problem => new Problem(problem.StatusCode, problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code?.ToString() ?? "" : "",
             problem.ProblemDetails.Detail ?? "Refused.", problem.ProblemDetails.Extensions.TryGetValue("errors", out var errors) ? errors as IReadOnlyDictionary<string, string[]> : null),
         _ => null

@@ -221,10 +221,9 @@ public class when_importing_empty_text
     [InlineData("\uFEFF \t\r\n  \n")]
     public void it_is_refused_with_a_clear_message(string text)
     {
-        var error = Should.Throw<ArgumentException>(() => PlainTextImporter.Parse(text));
+        var error = Should.Throw<FormatException>(() => PlainTextImporter.Parse(text));
 
-        error.Message.ShouldStartWith("The text is empty.");
-        error.ParamName.ShouldBe("text");
+        error.Message.ShouldBe("The text is empty.");
     }
 }
 

@@ -28,12 +28,11 @@ public static class RevertArticleEndpoint
     [WolverinePost("/api/articles/{id}/revert", Name = "RevertArticle")]
     [Authorize(Roles = Roles.Editors)]
     [Tags("Drafting")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, RevertArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, RevertArticle command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.OwnDesk,
             async (article, user, now) =>
             {
-                var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
+                var events = await commands.Session.Events.FetchStreamAsync(id, token: commands.Aborted);
                 return Decide(command.Revision!.Value, new ArticleStream(article, events).Revisions(), article, user, now);
             });
 

@@ -26,9 +26,8 @@ public static class ReviseArticleEndpoint
     [WolverinePatch("/api/articles/{id}", Name = "ReviseArticle")]
     [Authorize(Roles = Roles.Editors)]
     [Tags("Drafting")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Patch(Guid id, ReviseArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<ArticleCommandResult> Patch(Guid id, ReviseArticle command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command.ToChanges(), article, user, now));
 
     /// <summary>

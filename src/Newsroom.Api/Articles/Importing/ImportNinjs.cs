@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles.Drafting;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Public.Ninjs;
 using Wolverine.Http;
@@ -21,24 +21,23 @@ public static class ImportNinjsEndpoint
     [Authorize(Roles = Roles.Editors)]
     [Tags("Drafting")]
     [Consumes("application/json")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status201Created)]
-    public static async Task<IResult> Post(HttpContext http, [FromQuery] string? desk, IDocumentSession session,
-        TimeProvider clock, FluentValidation.IValidator<WireArticle> validator)
+    public static async Task<ImportResult> Post([FromQuery] string? desk, ArticleCommands commands, IValidator<WireArticle> validator)
     {
+        var http = commands.Http;
         if (http.Request.ContentType is not { } contentType || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
-            return new Problem(415, ErrorCodes.UnsupportedMediaType, "Send the ninjs document as application/json.").ToResult(http);
+            return new UnsupportedMediaTypeProblem(new Problem(415, ErrorCodes.UnsupportedMediaType, "Send the ninjs document as application/json."));
 
         JsonNode? document;
         try { document = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted); }
-        catch (System.Text.Json.JsonException e) { return Problem.Validation("body", $"The body is not JSON: {e.Message}").ToResult(http); }
+        catch (System.Text.Json.JsonException e) { return new BadRequestProblem(Problem.Validation("body", $"The body is not JSON: {e.Message}")); }
 
         var (draft, errors) = NinjsImport.Parse(document);
         if (draft is null)
-            return new Problem(400, ErrorCodes.ValidationFailed, "The document is not valid ninjs: see errors.",
-                new Dictionary<string, string[]> { ["ninjs"] = errors.ToArray() }).ToResult(http);
+            return new BadRequestProblem(new Problem(400, ErrorCodes.ValidationFailed, "The document is not valid ninjs: see errors.",
+                new Dictionary<string, string[]> { ["ninjs"] = errors.ToArray() }));
 
         var article = new WireArticle(draft.Headline, desk?.Trim(), draft.Standfirst, draft.BodyHtml, draft.Byline, draft.Tags,
             draft.Category, draft.Locations, draft.Language, draft.EmbargoUntil, draft.Priority);
-        return await article.ImportAsync(validator, session, http, clock, source: "ninjs_import");
+        return await article.ImportAsync(validator, commands, source: "ninjs_import");
     }
 }

@@ -1,10 +1,10 @@
 using System.Text;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles.Drafting;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -20,26 +20,25 @@ public static class ImportTextEndpoint
     [Authorize(Roles = Roles.Editors)]
     [Tags("Drafting")]
     [Consumes("text/plain")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status201Created)]
-    public static async Task<IResult> Post(HttpContext http, [FromQuery] string? desk, IDocumentSession session,
-        TimeProvider clock, IValidator<WireArticle> validator)
+    public static async Task<ImportResult> Post([FromQuery] string? desk, ArticleCommands commands, IValidator<WireArticle> validator)
     {
+        var http = commands.Http;
         if (http.Request.ContentType is not { } contentType || !contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
-            return new Problem(415, ErrorCodes.UnsupportedMediaType, "Send the article as text/plain (UTF-8).").ToResult(http);
+            return new UnsupportedMediaTypeProblem(new Problem(415, ErrorCodes.UnsupportedMediaType, "Send the article as text/plain (UTF-8)."));
 
         string text;
         using (var reader = new StreamReader(http.Request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true)))
         {
             try { text = await reader.ReadToEndAsync(http.RequestAborted); }
-            catch (DecoderFallbackException) { return Problem.Validation("body", "The text is not valid UTF-8.").ToResult(http); }
+            catch (DecoderFallbackException) { return new BadRequestProblem(Problem.Validation("body", "The text is not valid UTF-8.")); }
         }
 
         ImportedText imported;
         try { imported = PlainTextImporter.Parse(text); }
-        catch (ArgumentException e) { return Problem.Validation("body", e.Message).ToResult(http); }
+        catch (FormatException e) { return new BadRequestProblem(Problem.Validation("body", e.Message)); }
 
         var article = new WireArticle(imported.Headline, desk?.Trim(), imported.Standfirst, imported.Body, Byline: null, Tags: null,
             imported.Category, Locations: null, Language: null, EmbargoUntil: null, Priority: null);
-        return await article.ImportAsync(validator, session, http, clock, source: "text_import");
+        return await article.ImportAsync(validator, commands, source: "text_import");
     }
 }

@@ -40,7 +40,7 @@ public static partial class PlainTextImporter
 
         var paragraphs = SplitParagraphs(text);
         if (paragraphs.Count == 0)
-            throw new ArgumentException("The text is empty.", nameof(text));
+            throw new FormatException("The text is empty.");
 
         var warnings = new List<string>();
 

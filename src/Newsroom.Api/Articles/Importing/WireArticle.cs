@@ -1,4 +1,11 @@
+global using ImportResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Newsroom.Articles.CreatedArticle,
+    Newsroom.Infrastructure.Http.Answers.BadRequestProblem,
+    Newsroom.Infrastructure.Http.Answers.ForbiddenProblem,
+    Newsroom.Infrastructure.Http.Answers.UnsupportedMediaTypeProblem>;
 using FluentValidation;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 
 namespace Newsroom.Articles.Importing;
 
@@ -13,12 +20,17 @@ public sealed record WireArticle(string? Headline, string? Desk, string? Standfi
     public string? Slug => null;
 
     /// <summary>Checks the extracted fields with the same rules as a create, then creates the draft (201).</summary>
-    public async Task<IResult> ImportAsync(IValidator<WireArticle> validator, Marten.IDocumentSession session, HttpContext http,
-        TimeProvider clock, string source)
+    public async Task<ImportResult> ImportAsync(IValidator<WireArticle> validator, ArticleCommands commands, string source)
     {
-        var validation = await validator.ValidateAsync(this, http.RequestAborted);
-        if (!validation.IsValid) return Infrastructure.Http.RequestValidation.ToProblem(validation).ToResult(http);
-        return await Drafting.ArticleCreation.CreateAsync(session, http, clock, this, source);
+        var validation = await validator.ValidateAsync(this, commands.Aborted);
+        if (!validation.IsValid) return new BadRequestProblem(RequestValidation.ToProblem(validation));
+        return (await commands.CreateAsync(this, source)).Result switch
+        {
+            CreatedArticle created => created,
+            BadRequestProblem invalid => invalid,
+            ForbiddenProblem forbidden => forbidden,
+            var other => throw new InvalidOperationException($"Unexpected answer {other}.")
+        };
     }
 
     public sealed class Validator : ContentFieldsValidator<WireArticle>

@@ -34,9 +34,8 @@ public static class CorrectArticleEndpoint
     [WolverinePost("/api/articles/{id}/corrections", Name = "CorrectArticle")]
     [Authorize(Roles = Roles.Publishers)]
     [Tags("Publishing")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, CorrectArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.AnyDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, CorrectArticle command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.AnyDesk,
             (article, user, now) => Decide(command.ToChanges(), command.Note!, article, user, now));
 
     /// <summary>Rule 9: after publication, content changes are corrections with a public note; the slug, the public URL, stays.</summary>

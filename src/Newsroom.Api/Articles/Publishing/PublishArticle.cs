@@ -22,12 +22,11 @@ public static class PublishArticleEndpoint
     [WolverinePost("/api/articles/{id}/publish", Name = "PublishArticle")]
     [Authorize(Roles = Roles.Publishers)]
     [Tags("Publishing")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, PublishArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.AnyDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, PublishArticle command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.AnyDesk,
             async (article, user, now) =>
             {
-                var slugTaken = await LiveArticles.SlugTakenByAnotherAsync(session, article, http.RequestAborted);
+                var slugTaken = await LiveArticles.SlugTakenByAnotherAsync(commands.Session, article, commands.Aborted);
                 return Decide(article, slugTaken, user.AsActor, now);
             });
 

@@ -30,12 +30,11 @@ public static class ScheduleArticleEndpoint
     [WolverinePost("/api/articles/{id}/schedule", Name = "ScheduleArticle")]
     [Authorize(Roles = Roles.Publishers)]
     [Tags("Publishing")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ScheduleArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.AnyDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, ScheduleArticle command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.AnyDesk,
             async (article, user, now) =>
             {
-                var slugTaken = await LiveArticles.SlugTakenByAnotherAsync(session, article, http.RequestAborted);
+                var slugTaken = await LiveArticles.SlugTakenByAnotherAsync(commands.Session, article, commands.Aborted);
                 return Decide(command, Guid.CreateVersion7(), article, slugTaken, user, now);
             });
 

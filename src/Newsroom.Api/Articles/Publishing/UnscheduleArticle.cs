@@ -21,9 +21,8 @@ public static class UnscheduleArticleEndpoint
     [WolverinePost("/api/articles/{id}/unschedule", Name = "UnscheduleArticle")]
     [Authorize(Roles = Roles.Publishers)]
     [Tags("Publishing")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, UnscheduleArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.AnyDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, UnscheduleArticle command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.AnyDesk,
             (article, user, now) => Decide(article, user, now));
 
     /// <summary>

@@ -26,9 +26,8 @@ public static class WithdrawArticleEndpoint
     [WolverinePost("/api/articles/{id}/withdraw", Name = "WithdrawArticle")]
     [Authorize(Roles = Roles.Publishers)]
     [Tags("Publishing")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, WithdrawArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.AnyDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, WithdrawArticle command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.AnyDesk,
             (article, user, now) => Decide(command, article, user, now));
 
     /// <summary>Rule 10: withdrawal needs a reason; the public URL then answers 410 Gone.</summary>

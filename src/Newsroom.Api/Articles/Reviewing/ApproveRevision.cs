@@ -28,9 +28,8 @@ public static class ApproveRevisionEndpoint
     [WolverinePost("/api/articles/{id}/approve", Name = "ApproveRevision")]
     [Authorize(Roles = Roles.Reviewers)]
     [Tags("Reviewing")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ApproveRevision command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, ApproveRevision command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command, article, user, now));
 
     /// <summary>Rule 5 (four eyes) and rule 6 (approval binds to the current revision).</summary>

@@ -26,9 +26,8 @@ public static class AssignReviewerEndpoint
     [WolverinePost("/api/articles/{id}/assign", Name = "AssignReviewer")]
     [Authorize(Roles = Roles.Editors)]
     [Tags("Reviewing")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, AssignReviewer command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, AssignReviewer command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command, article, user, now));
 
     public static Decision Decide(AssignReviewer command, Article article, CurrentUser user, DateTimeOffset now)

@@ -26,9 +26,8 @@ public static class RequestChangesEndpoint
     [WolverinePost("/api/articles/{id}/request-changes", Name = "RequestChanges")]
     [Authorize(Roles = Roles.Reviewers)]
     [Tags("Reviewing")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, RequestChanges command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, RequestChanges command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command, article, user, now));
 
     public static Decision Decide(RequestChanges command, Article article, CurrentUser user, DateTimeOffset now)

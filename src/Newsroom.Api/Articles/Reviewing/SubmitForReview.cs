@@ -26,9 +26,8 @@ public static class SubmitForReviewEndpoint
     [WolverinePost("/api/articles/{id}/submit", Name = "SubmitForReview")]
     [Authorize(Roles = Roles.Editors)]
     [Tags("Reviewing")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, SubmitForReview command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, SubmitForReview command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command, article, user, now));
 
     /// <summary>Rule 4: only a complete draft goes to review (409 <c>incomplete</c>, saying what is missing).</summary>

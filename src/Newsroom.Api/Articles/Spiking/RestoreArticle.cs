@@ -21,9 +21,8 @@ public static class RestoreArticleEndpoint
     [WolverinePost("/api/articles/{id}/restore", Name = "RestoreArticle")]
     [Authorize(Roles = Roles.Editors)]
     [Tags("Spiking")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, RestoreArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, RestoreArticle command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(article, user, now));
 
     /// <summary>A restored article is a draft again: any approval it had is gone, review starts over.</summary>

@@ -26,9 +26,8 @@ public static class SpikeArticleEndpoint
     [WolverinePost("/api/articles/{id}/spike", Name = "SpikeArticle")]
     [Authorize(Roles = Roles.Editors)]
     [Tags("Spiking")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, SpikeArticle command, IDocumentSession session, IMessageBus bus, HttpContext http, TimeProvider clock) =>
-        ArticleCommands.ExecuteAsync(session, bus, http, clock, id, command.Version, DeskScope.OwnDesk,
+    public static Task<ArticleCommandResult> Post(Guid id, SpikeArticle command, ArticleCommands commands) =>
+        commands.RunAsync(id, command.Version, DeskScope.OwnDesk,
             (article, user, now) => Decide(command, article, user, now));
 
     public static Decision Decide(SpikeArticle command, Article article, CurrentUser user, DateTimeOffset now)

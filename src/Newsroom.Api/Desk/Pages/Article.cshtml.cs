@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Articles;
 using Newsroom.Infrastructure.Identity;
-using Wolverine.Marten;
 
 namespace Newsroom.Desk.Pages;
 
 /// <summary>One article: where it stands, the text as readers will see it, and exactly the actions the viewer may take.</summary>
-public sealed class ArticleModel(IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, IServiceProvider services) : PageModel
+public sealed class ArticleModel(IDocumentSession session, ArticleCommands commands, TimeProvider clock, IServiceProvider services) : PageModel
 {
     public Article? Article { get; private set; }
     public IReadOnlyList<ActionState> Actions { get; private set; } = [];
@@ -31,7 +30,7 @@ public sealed class ArticleModel(IDocumentSession session, IMartenOutbox outbox,
     {
         if (!await LoadAsync(id)) return NotFoundPage();
         var result = await Context().RunAsync(new Articles.Comments.AddComment(Comment),
-            (c, s, b, h, t) => Articles.Comments.AddCommentEndpoint.Post(id, c, s, b, h, t));
+            (c, commands) => Articles.Comments.AddCommentEndpoint.Post(id, c, commands));
         if (ActionState.RefusalOf(result) is { } problem)
         {
             Refusal = $"Add comment: {problem.Detail}";
@@ -83,7 +82,7 @@ public sealed class ArticleModel(IDocumentSession session, IMartenOutbox outbox,
     }
 
     private ActionContext Context() =>
-        new(Article!, CurrentUser.From(User), clock.GetUtcNow(), session, outbox, HttpContext, clock, services);
+        new(Article!, commands, services);
 
     private IActionResult NotFoundPage()
     {

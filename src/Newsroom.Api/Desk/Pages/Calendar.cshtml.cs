@@ -8,7 +8,7 @@ using Newsroom.Infrastructure.Identity;
 namespace Newsroom.Desk.Pages;
 
 /// <summary>What is going to happen: scheduled publications and embargo ends, by day over two weeks, and the tray of approved articles with no time yet.</summary>
-public sealed class CalendarModel(IDocumentSession session, Wolverine.Marten.IMartenOutbox outbox, TimeProvider clock, IServiceProvider services) : PageModel
+public sealed class CalendarModel(IDocumentSession session, ArticleCommands commands, IServiceProvider services) : PageModel
 {
     /// <summary>Tray articles the viewer may schedule now (the schedule endpoint's roles and decider).</summary>
     public IReadOnlySet<Guid> Schedulable { get; private set; } = new HashSet<Guid>();
@@ -26,7 +26,7 @@ public sealed class CalendarModel(IDocumentSession session, Wolverine.Marten.IMa
             return Page();
         }
         var at = publishAt is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : (DateTimeOffset?)null;
-        var context = new ActionContext(article, user, clock.GetUtcNow(), session, outbox, HttpContext, clock, services);
+        var context = new ActionContext(article, commands, services);
         if (ActionState.RefusalOf(await schedule.Execute(context, new ActionInput(version, null, null, null, at))) is { } problem)
         {
             Refusal = $"Schedule “{article.Content.Headline}”: {problem.Detail}" + (problem.Errors is { } e ? " " + string.Join(" ", e.SelectMany(x => x.Value)) : "");
@@ -70,7 +70,7 @@ public sealed class CalendarModel(IDocumentSession session, Wolverine.Marten.IMa
         {
             var ids = new HashSet<Guid>();
             foreach (var article in Tray)
-                if ((await schedule.DryRun(new ActionContext(article, user, clock.GetUtcNow(), session, outbox, HttpContext, clock, services))).Problem is null)
+                if ((await schedule.DryRun(new ActionContext(article, commands, services))).Problem is null)
                     ids.Add(article.Id);
             Schedulable = ids;
         }

@@ -7,7 +7,6 @@ using Newsroom.Articles.Drafting;
 using Newsroom.Articles.Publishing;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
-using Wolverine.Marten;
 
 namespace Newsroom.Desk.Pages;
 
@@ -15,7 +14,7 @@ namespace Newsroom.Desk.Pages;
 /// Writing: a new article, a revision, or (once published) a correction, through the API's own endpoints. A save
 /// refused because someone else saved first shows both versions field by field and keeps the person's text.
 /// </summary>
-public sealed class EditModel(IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, IServiceProvider services, DeskChanges changes) : PageModel
+public sealed class EditModel(IDocumentSession session, ArticleCommands commands, TimeProvider clock, IServiceProvider services, DeskChanges changes) : PageModel
 {
     public Article? Article { get; private set; }
     public bool IsNew => Article is null;
@@ -61,7 +60,7 @@ public sealed class EditModel(IDocumentSession session, IMartenOutbox outbox, Ti
         var result = Article is null ? await CreateAsync() : await SaveAsync(Article);
         if (ActionState.RefusalOf(result) is not { } problem)
         {
-            var savedId = Article?.Id ?? (result as Microsoft.AspNetCore.Http.HttpResults.Created<ArticleResponse>)?.Value?.Id;
+            var savedId = Article?.Id ?? ((result as Microsoft.AspNetCore.Http.INestedHttpResult)?.Result as CreatedArticle)?.Value.Id;
             if (Article is { } saved) await Presence.StoppedEditingAsync(session, changes, saved.Id, CurrentUser.From(User), HttpContext.RequestAborted);
             return Redirect($"/desk/articles/{savedId}?saved={Uri.EscapeDataString(DraftKey)}");
         }
@@ -89,12 +88,12 @@ public sealed class EditModel(IDocumentSession session, IMartenOutbox outbox, Ti
             var validation = await RequestValidation.ValidateAsync(validator, command, HttpContext);
             if (validation is not Wolverine.Http.WolverineContinue) return validation;
         }
-        return await CreateArticleEndpoint.Post(command, session, HttpContext, clock);
+        return await CreateArticleEndpoint.Post(command, commands);
     }
 
     private Task<IResult> SaveAsync(Article article)
     {
-        var context = new ActionContext(article, CurrentUser.From(User), clock.GetUtcNow(), session, outbox, HttpContext, clock, services);
+        var context = new ActionContext(article, commands, services);
         // The embargo is sent only when it changed: sending none clears it (the API's partial-update rule).
         var embargo = Utc(EmbargoUntil);
         var embargoChanged = embargo != article.Content.EmbargoUntil;
@@ -105,14 +104,14 @@ public sealed class EditModel(IDocumentSession session, IMartenOutbox outbox, Ti
                     Byline = List(Byline), Tags = List(Tags), Desk = Desk, EmbargoUntil = embargo }
                 : new CorrectArticle { Version = Version, Note = Note, Headline = Headline, Standfirst = Blank(Standfirst), Body = Blank(Body),
                     Byline = List(Byline), Tags = List(Tags), Desk = Desk };
-            return context.RunAsync(correction, (c, s, b, h, t) => CorrectArticleEndpoint.Post(article.Id, c, s, b, h, t));
+            return context.RunAsync(correction, (c, commands) => CorrectArticleEndpoint.Post(article.Id, c, commands));
         }
         var revision = embargoChanged
             ? new ReviseArticle { Version = Version, Headline = Headline, Standfirst = Blank(Standfirst), Body = Blank(Body),
                 Byline = List(Byline), Tags = List(Tags), Desk = Desk, EmbargoUntil = embargo }
             : new ReviseArticle { Version = Version, Headline = Headline, Standfirst = Blank(Standfirst), Body = Blank(Body),
                 Byline = List(Byline), Tags = List(Tags), Desk = Desk };
-        return context.RunAsync(revision, (c, s, b, h, t) => ReviseArticleEndpoint.Patch(article.Id, c, s, b, h, t));
+        return context.RunAsync(revision, (c, commands) => ReviseArticleEndpoint.Patch(article.Id, c, commands));
     }
 
     private async Task<bool> LoadAsync(Guid? id)

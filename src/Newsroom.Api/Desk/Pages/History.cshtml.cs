@@ -11,7 +11,7 @@ namespace Newsroom.Desk.Pages;
 /// An article's whole life, read from its events: the timeline, any two revisions compared, the article as it
 /// stood at a moment, and who last changed each paragraph. Everything here is computed from the stream itself.
 /// </summary>
-public sealed class HistoryModel(IDocumentSession session, Wolverine.Marten.IMartenOutbox outbox, TimeProvider clock, IServiceProvider services) : PageModel
+public sealed class HistoryModel(IDocumentSession session, ArticleCommands commands, TimeProvider clock, IServiceProvider services) : PageModel
 {
     /// <summary>The revisions "Restore this revision" may be offered for: the revert decider accepts them now.</summary>
     public IReadOnlySet<int> Restorable { get; private set; } = new HashSet<int>();
@@ -21,9 +21,9 @@ public sealed class HistoryModel(IDocumentSession session, Wolverine.Marten.IMar
     {
         var page = await OnGetAsync(id);
         if (Stream is null) return page;
-        var context = new Desk.ActionContext(Stream.Current, Infrastructure.Identity.CurrentUser.From(User), clock.GetUtcNow(), session, outbox, HttpContext, clock, services);
+        var context = new Desk.ActionContext(Stream.Current, commands, services);
         var result = await context.RunAsync(new Articles.Drafting.RevertArticle(version, revision),
-            (c, s, b, h, t) => Articles.Drafting.RevertArticleEndpoint.Post(id, c, s, b, h, t));
+            (c, commands) => Articles.Drafting.RevertArticleEndpoint.Post(id, c, commands));
         if (Desk.ActionState.RefusalOf(result) is { } problem)
         {
             Refusal = $"Restore: {problem.Detail}" + (problem.Errors is { } errors ? " " + string.Join(" ", errors.SelectMany(e => e.Value)) : "");

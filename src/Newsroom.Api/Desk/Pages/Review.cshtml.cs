@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Articles;
 using Newsroom.History;
 using Newsroom.Infrastructure.Identity;
-using Wolverine.Marten;
 
 namespace Newsroom.Desk.Pages;
 
@@ -12,7 +11,7 @@ namespace Newsroom.Desk.Pages;
 /// What a reviewer reads: the revision under review against the last text that was approved or published
 /// (or, before any, the previous revision), word by word.
 /// </summary>
-public sealed class ReviewModel(IDocumentSession session, IMartenOutbox outbox, TimeProvider clock, IServiceProvider services) : PageModel
+public sealed class ReviewModel(IDocumentSession session, ArticleCommands commands, IServiceProvider services) : PageModel
 {
     public IReadOnlyList<ActionState> Actions { get; private set; } = [];
     public string? Refusal { get; private set; }
@@ -41,7 +40,7 @@ public sealed class ReviewModel(IDocumentSession session, IMartenOutbox outbox, 
     }
 
     private ActionContext Context() =>
-        new(Stream!.Current, CurrentUser.From(User), clock.GetUtcNow(), session, outbox, HttpContext, clock, services);
+        new(Stream!.Current, commands, services);
 
     public ArticleStream? Stream { get; private set; }
     public RevisionSnapshot? Shown { get; private set; }

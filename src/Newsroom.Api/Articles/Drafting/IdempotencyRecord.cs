@@ -1,3 +1,4 @@
+using Marten;
 
 namespace Newsroom.Articles.Drafting;
 
@@ -16,4 +17,11 @@ public sealed class IdempotencyRecord
     public const int MaxKeyLength = 200;
 
     public static string IdFor(string userId, string key) => $"{userId}\n{key}";
+
+    /// <summary>The article an earlier request with this key created, if any.</summary>
+    public static async Task<Article?> CreatedEarlierAsync(IQuerySession session, string recordId, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<IdempotencyRecord>(recordId, ct);
+        return record is null ? null : await session.LoadAsync<Article>(record.ArticleId, ct);
+    }
 }

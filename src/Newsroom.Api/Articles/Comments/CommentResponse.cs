@@ -1,0 +1,6 @@
+namespace Newsroom.Articles.Comments;
+
+public sealed record CommentResponse(Guid Id, string Text, Actor By, DateTimeOffset At)
+{
+    public static CommentResponse From(Comment c) => new(c.Id, c.Text, c.By, c.At);
+}

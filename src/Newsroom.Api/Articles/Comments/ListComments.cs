@@ -1,0 +1,37 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles.Reading;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.Articles.Comments;
+
+public static class ListCommentsEndpoint
+{
+    /// <summary>The article's internal notes, oldest first, paged like every list.</summary>
+    [WolverineGet("/api/articles/{id}/comments", Name = "ListComments")]
+    [Authorize(Roles = Roles.AnyRole)]
+    [Tags("Comments")]
+    [ProducesResponseType<Page<CommentResponse>>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http,
+        [FromQuery] string? limit, [FromQuery] string? cursor)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+
+        var article = await VisibleArticle.LoadAsync(session, http, id);
+        if (article is null) return Problem.NotFound().ToResult(http);
+
+        var comments = article.Comments
+            .Where(c => page.After is not { } after || c.At > after.At || (c.At == after.At && c.Id > after.Id))
+            .OrderBy(c => c.At).ThenBy(c => c.Id)
+            .Take(page.Limit + 1)
+            .ToList();
+
+        http.Response.Headers.ETag = ArticleHttp.ETag(article.Version);
+        return TypedResults.Ok(page.ToPage(comments, c => new Cursor(c.At, c.Id), CommentResponse.From));
+    }
+}
