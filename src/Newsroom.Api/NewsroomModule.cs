@@ -102,6 +102,7 @@ public static class NewsroomModule
     public static WebApplication UseNewsroom(this WebApplication app)
     {
         app.UseNewsroomForwardedHeaders();
+        app.UseCorrelationIds();
         app.UseNewsroomSecurityHeaders();
         app.UseNewsroomProblemDetails();
         app.UseEmptyCommandBodiesAsEmptyObjects();
@@ -120,7 +121,7 @@ public static class NewsroomModule
         app.MapWolverineEndpoints(opts =>
         {
             opts.AddPolicy<FluentValidationPolicy>();
-            opts.AddPolicy<ErrorResponsesPolicy>();
+            opts.AddPolicy<CrossCuttingAnswersPolicy>();
         });
         return app;
     }

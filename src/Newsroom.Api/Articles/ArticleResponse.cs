@@ -43,5 +43,3 @@ public sealed record ArticleResponse(
 
 public sealed record CorrectionResponse(string Note, DateTimeOffset At, string By, int Revision);
 
-/// <summary>A page of a list: <c>next</c> is the cursor of the following page, or null on the last one.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);

@@ -27,6 +27,8 @@ public sealed class CreatedArticle(Article article, bool replayed = false)
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status201Created, typeof(ArticleResponse), ["application/json"]));
         builder.Metadata.Add(new ResponseHeader(StatusCodes.Status201Created, "Location", "The new article's URL, /api/articles/{id}."));
         builder.Metadata.Add(new ResponseHeader(StatusCodes.Status201Created, "ETag", ResponseHeader.ETagDescription, Example: "\"1\""));
+        builder.Metadata.Add(new RequestHeader(Drafting.IdempotencyRecord.Header,
+            "Your key for this creation (up to 200 characters): a retry with the same key answers the article the first request created."));
         builder.Metadata.Add(new ResponseHeader(StatusCodes.Status201Created, ReplayedHeader,
             "\"true\" when an Idempotency-Key was seen before: the article that request created, nothing new."));
     }

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
 using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -28,11 +30,13 @@ public static class GetAuditEndpoint
     [WolverineGet("/api/audit", Name = "GetAudit")]
     [Authorize(Roles = Roles.Auditors)]
     [Tags("Audit")]
-    [ProducesResponseType<Page<AuditItem>>(StatusCodes.Status200OK)]
-    [Produces("application/json", "application/x-ndjson", "text/csv")]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http,
-        [FromQuery] string? actor, [FromQuery] string? articleId, [FromQuery] string? type,
-        [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? format,
+    public static async Task<Results<Ok<Page<AuditItem>>, AuditExport, BadRequestProblem>> Get(IQuerySession session, HttpContext http,
+        [FromQuery, ParameterSchema("string", Description = "The id of who acted.", Example = "alice")] string? actor,
+        [FromQuery, ParameterSchema("string", Format = "uuid")] string? articleId,
+        [FromQuery, ParameterSchema("string", Description = "An event type in snake_case, e.g. article_published.", Example = "article_published")] string? type,
+        [FromQuery, ParameterSchema("string", Format = "date-time", Description = "From this time on (ISO 8601).")] string? from,
+        [FromQuery, ParameterSchema("string", Format = "date-time", Description = "Up to this time (ISO 8601).")] string? to,
+        [FromQuery, ParameterSchema("string", Enum = ["json", "ndjson", "csv"], Description = "json pages (default); ndjson or csv export everything that matches.")] string? format,
         [FromQuery] string? limit, [FromQuery] string? cursor)
     {
         var errors = new Dictionary<string, string[]>();
@@ -45,7 +49,7 @@ public static class GetAuditEndpoint
         long after = 0;
         if (cursor is not null && !(long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out after) && after >= 0))
             errors["cursor"] = ["The cursor is not one this service issued."];
-        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+        if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
 
         IQueryable<AuditEntry> Query(long afterSeq)
         {
@@ -76,43 +80,4 @@ public static class GetAuditEndpoint
         return null;
     }
 
-    /// <summary>Writes the export batch by batch (keyset on seq), flushing as it goes: memory stays flat however long the log.</summary>
-    /// <remarks>Also the desk's audit export (same rows, same quoting).</remarks>
-    public sealed class AuditExport(string format, Func<long, CancellationToken, Task<IReadOnlyList<AuditEntry>>> batch) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext http)
-        {
-            var csv = format == "csv";
-            http.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit.{format}\"";
-            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), bufferSize: 64 * 1024);
-            if (csv) await writer.WriteAsync("seq,articleId,version,type,actorId,actorName,at,summary\n");
-
-            long after = 0;
-            while (true)
-            {
-                var rows = await batch(after, http.RequestAborted);
-                foreach (var row in rows)
-                {
-                    var item = AuditItem.From(row);
-                    await writer.WriteAsync(csv ? CsvLine(item) : JsonSerializer.Serialize(item, JsonSetup.Options) + "\n");
-                }
-                await writer.FlushAsync(http.RequestAborted);
-                if (rows.Count == 0) break;
-                after = rows[^1].Seq;
-            }
-        }
-
-        private static string CsvLine(AuditItem i) => string.Join(',',
-            i.Seq.ToString(CultureInfo.InvariantCulture), i.ArticleId.ToString(), i.Version.ToString(CultureInfo.InvariantCulture),
-            Csv(i.Type), Csv(i.Actor.Id), Csv(i.Actor.Name),
-            Infrastructure.Iso8601.Utc(i.At), Csv(i.Summary)) + "\n";
-
-        // RFC 4180 quoting; a leading =, +, -, @, tab or carriage return is prefixed with ' so spreadsheets do not run it as a formula.
-        private static string Csv(string value)
-        {
-            if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-            return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-        }
-    }
 }

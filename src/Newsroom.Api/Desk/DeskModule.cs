@@ -65,7 +65,7 @@ public static class DeskModule
         app.MapGet("/desk/audit/export.csv", (HttpContext http, Marten.IQuerySession session) =>
             !Infrastructure.Identity.CurrentUser.From(http.User).Has(Infrastructure.Identity.Roles.Auditor)
                 ? Results.Forbid()
-                : new Audit.GetAuditEndpoint.AuditExport("csv", async (after, ct) =>
+                : new Audit.AuditExport("csv", async (after, ct) =>
                     await Marten.QueryableExtensions.ToListAsync(AuditFilters.Parse(http.Request.Query).Query(session, after)
                         .OrderBy(e => e.Seq).Take(1000), ct)))
             .RequireAuthorization(Policy)

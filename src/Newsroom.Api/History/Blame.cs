@@ -2,7 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -19,14 +21,13 @@ public sealed record CoveringApproval(Actor Reviewer, int Revision, DateTimeOffs
 
 public static class BlameEndpoint
 {
-    [WolverineGet("/api/articles/{id}/blame", Name = "Blame")]
+    [WolverineGet("/api/articles/{id}/blame", Name = "GetBlame")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("History")]
-    [ProducesResponseType<BlameResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    public static async Task<Results<Ok<BlameResponse>, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http)
     {
         var stream = await ArticleStream.LoadVisibleAsync(session, http, id);
-        if (stream is null) return Problem.NotFound().ToResult(http);
+        if (stream is null) return new NotFoundProblem(Problem.NotFound());
         http.Response.Headers.ETag = ArticleHttp.ETag(stream.Current.Version);
         return TypedResults.Ok(Attribute(stream.Revisions(), stream.Facts.OfType<RevisionApproved>().ToList()));
     }

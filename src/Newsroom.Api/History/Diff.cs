@@ -6,7 +6,9 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -25,21 +27,21 @@ public static class DiffEndpoint
     [WolverineGet("/api/articles/{id}/diff", Name = "DiffRevisions")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("History")]
-    [ProducesResponseType<DiffResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, [FromQuery] string? from, [FromQuery] string? to)
+    public static async Task<Results<Ok<DiffResponse>, BadRequestProblem, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http, [FromQuery, ParameterSchema("integer", Minimum = 1, Example = "1", Description = "The earlier revision (default: the one before `to`).")] string? from,
+        [FromQuery, ParameterSchema("integer", Minimum = 1, Example = "2", Description = "The later revision (default: the current one).")] string? to)
     {
         var errors = new Dictionary<string, string[]>();
         if (!int.TryParse(from, out var a) || a < 1) errors["from"] = ["from is a revision number from 1."];
         if (!int.TryParse(to, out var b) || b < 1) errors["to"] = ["to is a revision number from 1."];
-        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+        if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
 
         var stream = await ArticleStream.LoadVisibleAsync(session, http, id);
-        if (stream is null) return Problem.NotFound().ToResult(http);
+        if (stream is null) return new NotFoundProblem(Problem.NotFound());
         var revisions = stream.Revisions();
         var before = revisions.FirstOrDefault(r => r.Revision == a);
         var after = revisions.FirstOrDefault(r => r.Revision == b);
         if (before is null || after is null)
-            return Problem.NotFound($"The article has revisions 1 to {revisions.Count}.").ToResult(http);
+            return new NotFoundProblem(Problem.NotFound($"The article has revisions 1 to {revisions.Count}."));
 
         http.Response.Headers.ETag = ArticleHttp.ETag(stream.Current.Version);
         return TypedResults.Ok(new DiffResponse(a, b, Compare(before.Content, after.Content)));

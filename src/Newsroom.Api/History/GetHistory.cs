@@ -2,7 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -17,11 +19,10 @@ public static class GetHistoryEndpoint
     [WolverineGet("/api/articles/{id}/history", Name = "GetHistory")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("History")]
-    [ProducesResponseType<Page<HistoryItem>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    public static async Task<Results<Ok<Page<HistoryItem>>, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http)
     {
         var stream = await ArticleStream.LoadVisibleAsync(session, http, id);
-        if (stream is null) return Problem.NotFound().ToResult(http);
+        if (stream is null) return new NotFoundProblem(Problem.NotFound());
 
         var items = stream.Events.Where(e => e.Data is IArticleEvent).Select(e =>
         {

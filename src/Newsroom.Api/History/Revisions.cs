@@ -2,20 +2,22 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
 namespace Newsroom.History;
 
-public sealed record RevisionSummary(int Revision, DateTimeOffset At, string By, string ByName, string Headline,
+public sealed record RevisionSummary(int Revision, DateTimeOffset At, Actor By, string Headline,
     IReadOnlyList<string> ChangedFields, string? CorrectionNote);
 
-public sealed record RevisionContent(int Revision, DateTimeOffset At, string By, string ByName, string Headline, string? Standfirst,
+public sealed record RevisionContent(int Revision, DateTimeOffset At, Actor By, string Headline, string? Standfirst,
     string Body, string Desk, IReadOnlyList<string> Byline, IReadOnlyList<string> Tags, string? Category,
     IReadOnlyList<GeoLocation> Locations, string Language, string Slug, DateTimeOffset? EmbargoUntil, int Priority)
 {
-    public static RevisionContent From(RevisionSnapshot s) => new(s.Revision, s.At, s.By.Id, s.By.Name, s.Content.Headline,
+    public static RevisionContent From(RevisionSnapshot s) => new(s.Revision, s.At, s.By, s.Content.Headline,
         s.Content.Standfirst, s.Content.Body ?? "", s.Content.Desk, s.Content.Byline, s.Content.Tags, s.Content.Category,
         s.Content.Locations, s.Content.Language, s.Content.Slug, s.Content.EmbargoUntil, s.Content.Priority);
 }
@@ -25,12 +27,11 @@ public static class ListRevisionsEndpoint
     [WolverineGet("/api/articles/{id}/revisions", Name = "ListRevisions")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("History")]
-    [ProducesResponseType<Page<RevisionSummary>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    public static async Task<Results<Ok<Page<RevisionSummary>>, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http)
     {
         var stream = await ArticleStream.LoadVisibleAsync(session, http, id);
-        if (stream is null) return Problem.NotFound().ToResult(http);
-        var items = stream.Revisions().Select(r => new RevisionSummary(r.Revision, r.At, r.By.Id, r.By.Name, r.Content.Headline,
+        if (stream is null) return new NotFoundProblem(Problem.NotFound());
+        var items = stream.Revisions().Select(r => new RevisionSummary(r.Revision, r.At, r.By, r.Content.Headline,
             r.ContentChanges?.FieldNames() ?? ["headline", "standfirst", "body", "desk", "byline", "tags", "category", "locations", "language", "slug", "embargoUntil", "priority"],
             r.CorrectionNote)).ToList();
         http.Response.Headers.ETag = ArticleHttp.ETag(stream.Current.Version);
@@ -44,16 +45,15 @@ public static class GetRevisionEndpoint
     [WolverineGet("/api/articles/{id}/revisions/{n}", Name = "GetRevision")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("History")]
-    [ProducesResponseType<RevisionContent>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, string n, IQuerySession session, HttpContext http)
+    public static async Task<Results<Ok<RevisionContent>, BadRequestProblem, NotFoundProblem>> Get(Guid id, [ParameterSchema("integer", Minimum = 1, Example = "2", Description = "The revision number.")] string n, IQuerySession session, HttpContext http)
     {
         if (!int.TryParse(n, out var revision) || revision < 1)
-            return Problem.Validation("n", "The revision is a whole number from 1.").ToResult(http);
+            return new BadRequestProblem(Problem.Validation("n", "The revision is a whole number from 1."));
         var stream = await ArticleStream.LoadVisibleAsync(session, http, id);
-        if (stream is null) return Problem.NotFound().ToResult(http);
+        if (stream is null) return new NotFoundProblem(Problem.NotFound());
         var snapshot = stream.Revisions().FirstOrDefault(r => r.Revision == revision);
         http.Response.Headers.ETag = ArticleHttp.ETag(stream.Current.Version);
-        if (snapshot is null) return Problem.NotFound($"The article has no revision {revision}.").ToResult(http);
+        if (snapshot is null) return new NotFoundProblem(Problem.NotFound($"The article has no revision {revision}."));
         return TypedResults.Ok(RevisionContent.From(snapshot));
     }
 }

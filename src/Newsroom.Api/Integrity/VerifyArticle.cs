@@ -3,7 +3,9 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Wolverine.Http;
 
 namespace Newsroom.Integrity;
@@ -14,11 +16,10 @@ public static class VerifyArticleEndpoint
     [WolverineGet("/api/articles/{id}/verify", Name = "VerifyArticle")]
     [Authorize(Roles = Roles.Auditors)]
     [Tags("Audit")]
-    [ProducesResponseType<VerificationResult>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    public static async Task<Results<Ok<VerificationResult>, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http)
     {
         var state = await session.Events.FetchStreamStateAsync(id, http.RequestAborted);
-        if (state is null) return Problem.NotFound().ToResult(http);
+        if (state is null) return new NotFoundProblem(Problem.NotFound());
         http.Response.Headers.ETag = ArticleHttp.ETag((int)state.Version);
         return TypedResults.Ok(await ChainVerifier.VerifyAsync(session, id, http.RequestAborted));
     }

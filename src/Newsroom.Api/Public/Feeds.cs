@@ -11,19 +11,19 @@ public static class FeedEndpoints
 {
     public const int FeedSize = 50;
 
-    [WolverineGet("/public/feed.rss", Name = "RssFeed")]
+    [WolverineGet("/public/feed.rss", Name = "GetRssFeed")]
     [AllowAnonymous]
     [Tags("Public")]
     [Produces("application/rss+xml")]
-    public static async Task<IResult> Rss(IQuerySession session, HttpContext http, PublicSite site, TimeProvider clock) =>
-        Xml(http, FeedWriter.Rss(await NewestAsync(session, http.RequestAborted), site.BaseFor(http), clock.GetUtcNow()), FeedWriter.RssContentType);
+    public static async Task<FeedDocument> Rss(IQuerySession session, HttpContext http, PublicSite site, TimeProvider clock) =>
+        new(FeedWriter.Rss(await NewestAsync(session, http.RequestAborted), site.BaseFor(http), clock.GetUtcNow()), FeedWriter.RssContentType);
 
-    [WolverineGet("/public/feed.atom", Name = "AtomFeed")]
+    [WolverineGet("/public/feed.atom", Name = "GetAtomFeed")]
     [AllowAnonymous]
     [Tags("Public")]
     [Produces("application/atom+xml")]
-    public static async Task<IResult> Atom(IQuerySession session, HttpContext http, PublicSite site, TimeProvider clock) =>
-        Xml(http, FeedWriter.Atom(await NewestAsync(session, http.RequestAborted), site.BaseFor(http), clock.GetUtcNow()), FeedWriter.AtomContentType);
+    public static async Task<FeedDocument> Atom(IQuerySession session, HttpContext http, PublicSite site, TimeProvider clock) =>
+        new(FeedWriter.Atom(await NewestAsync(session, http.RequestAborted), site.BaseFor(http), clock.GetUtcNow()), FeedWriter.AtomContentType);
 
     private static async Task<IReadOnlyList<PublishedArticle>> NewestAsync(IQuerySession session, CancellationToken ct) =>
         await session.Query<PublishedArticle>()
@@ -31,10 +31,4 @@ public static class FeedEndpoints
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(FeedSize)
             .ToListAsync(ct);
-
-    private static IResult Xml(HttpContext http, string xml, string contentType)
-    {
-        http.Response.Headers.CacheControl = "public, max-age=60";
-        return TypedResults.Text(xml, contentType);
-    }
 }

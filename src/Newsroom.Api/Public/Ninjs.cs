@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
 using Newsroom.Articles.Drafting;
 using Newsroom.Articles.Importing;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Public.Ninjs;
 using Newsroom.Webhooks;
@@ -21,13 +23,13 @@ public static class GetNinjsEndpoint
     [AllowAnonymous]
     [Tags("Public")]
     [Produces("application/json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    public static async Task<IResult> Get(string slug, IQuerySession session, HttpContext http, PublicSite site)
+    public static async Task<Results<ContentHttpResult, NotModified, NotFoundProblem, GoneProblem>> Get(
+        string slug, IQuerySession session, HttpContext http, PublicSite site)
     {
         var article = await PublicLookup.BySlugAsync(session, slug, http.RequestAborted);
-        if (PublicLookup.Refusal(article, slug) is { } refused) return refused.ToResult(http);
-        if (PublicCaching.NotModified(http, article!)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Text(NinjsExport.ToNinjs(article!, site.BaseFor(http)).ToJsonString(), "application/json; charset=utf-8");
+        if (article is null) return new NotFoundProblem(PublicLookup.Unknown(slug));
+        if (article.Withdrawn) return new GoneProblem(PublicLookup.WithdrawnProblem);
+        if (PublicCaching.NotModified(http, article) is { } notModified) return notModified;
+        return TypedResults.Text(NinjsExport.ToNinjs(article, site.BaseFor(http)).ToJsonString(), "application/json; charset=utf-8");
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Newsroom.Articles;
 using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Webhooks;
 using Wolverine.Http;
 
@@ -17,29 +19,27 @@ public static class GetPublicArticleEndpoint
     [AllowAnonymous]
     [OutputCache(PolicyName = PublicPageCache.Policy)]
     [Tags("Public")]
-    [ProducesResponseType<PublicArticleResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status410Gone, "application/problem+json")]
-    public static async Task<IResult> Get(string slug, IQuerySession session, HttpContext http, PublicSite site)
+    public static async Task<Results<Ok<PublicArticleResponse>, NotModified, NotFoundProblem, GoneProblem>> Get(
+        string slug, IQuerySession session, HttpContext http, PublicSite site)
     {
         var article = await PublicLookup.BySlugAsync(session, slug, http.RequestAborted);
-        if (PublicLookup.Refusal(article, slug) is { } refused) return refused.ToResult(http);
+        if (article is null) return new NotFoundProblem(PublicLookup.Unknown(slug));
+        if (article.Withdrawn) return new GoneProblem(PublicLookup.WithdrawnProblem);
 
-        if (PublicCaching.NotModified(http, article!)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(PublicArticleResponse.From(article!, site.BaseFor(http)));
+        if (PublicCaching.NotModified(http, article) is { } notModified) return notModified;
+        return TypedResults.Ok(PublicArticleResponse.From(article, site.BaseFor(http)));
     }
 }
 
 public static class PublicCaching
 {
-    /// <summary>Sets the public version as ETag and a short shared cache lifetime; true when the client already has it.</summary>
-    public static bool NotModified(HttpContext http, PublishedArticle article)
+    /// <summary>Sets the public version as ETag and a short shared cache lifetime; a 304 when the client already has it.</summary>
+    public static NotModified? NotModified(HttpContext http, PublishedArticle article)
     {
         var etag = $"\"p{article.PublicVersion}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "public, max-age=30";
-        return ConditionalRequests.ClientHas(http.Request, etag);
+        return ConditionalRequests.ClientHas(http.Request, etag) ? new NotModified(etag) : null;
     }
 }
 
@@ -50,12 +50,9 @@ public static class PublicLookup
             .Where(a => a.Slug == slug && a.PublishedAt != null)
             .FirstOrDefaultAsync(ct);
 
-    public static Problem? Refusal(PublishedArticle? article, string slug) => article switch
-    {
-        null => Problem.NotFound($"No published article has the slug '{slug}'."),
-        { Withdrawn: true } => new Problem(410, ErrorCodes.Withdrawn, "This article has been withdrawn."),
-        _ => null
-    };
+    public static Problem Unknown(string slug) => Problem.NotFound($"No published article has the slug '{slug}'.");
+
+    public static readonly Problem WithdrawnProblem = new(410, ErrorCodes.Withdrawn, "This article has been withdrawn.");
 }
 
 public static class ListPublicArticlesEndpoint
@@ -67,9 +64,7 @@ public static class ListPublicArticlesEndpoint
     [WolverineGet("/public/articles", Name = "ListPublicArticles")]
     [AllowAnonymous]
     [Tags("Public")]
-    [ProducesResponseType<Page<PublicArticleSummary>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http, PublicSite site,
+    public static async Task<Results<Ok<Page<PublicArticleSummary>>, BadRequestProblem>> Get(IQuerySession session, HttpContext http, PublicSite site,
         [FromQuery] string? q, [FromQuery] string? desk, [FromQuery] string? tag, [FromQuery] string? limit, [FromQuery] string? cursor)
     {
         var errors = new Dictionary<string, string[]>();
@@ -80,14 +75,14 @@ public static class ListPublicArticlesEndpoint
         {
             // Ranked results page by position: the cursor is an offset into the ranking.
             var (size, offset) = SearchPage.Parse(limit, cursor, errors);
-            if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+            if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
             var found = await PublicSearch.SearchAsync(session, q.Trim(), desk, tag, size + 1, offset, http.RequestAborted);
             var next = found.Count > size ? SearchPage.Encode(offset + size) : null;
             return TypedResults.Ok(new Page<PublicArticleSummary>(found.Take(size).Select(a => PublicArticleSummary.From(a, siteBase)).ToList(), next));
         }
 
         var page = PageRequest.Parse(limit, cursor, errors);
-        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+        if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
 
         var query = session.Query<PublishedArticle>().Where(a => a.PublishedAt != null && !a.Withdrawn);
         if (!string.IsNullOrWhiteSpace(desk)) query = query.Where(a => a.Desk == desk);

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
 using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -48,11 +50,10 @@ public sealed record ReviewerApprovals(string Reviewer, string Name, int Approva
 public static class GetDeskStatisticsEndpoint
 {
     /// <summary>Per desk: articles per status, time from submission to approval and creation to publication, approvals per reviewer.</summary>
-    [WolverineGet("/api/stats/desks", Name = "DeskStatistics")]
+    [WolverineGet("/api/stats/desks", Name = "GetDeskStatistics")]
     [Authorize(Roles = "auditor,admin,editor")]
     [Tags("Audit")]
-    [ProducesResponseType<Page<DeskStatisticsResponse>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http, [FromQuery] string? desk)
+    public static async Task<Ok<Page<DeskStatisticsResponse>>> Get(IQuerySession session, HttpContext http, [FromQuery] string? desk)
     {
         var user = CurrentUser.From(http.User);
         var query = session.Query<DeskStatistics>().AsQueryable();

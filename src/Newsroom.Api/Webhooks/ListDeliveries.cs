@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
 using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -18,9 +20,10 @@ public static class ListDeliveriesEndpoint
     [WolverineGet("/api/webhooks/deliveries", Name = "ListWebhookDeliveries")]
     [Authorize(Roles = Roles.Admin)]
     [Tags("Webhooks")]
-    [ProducesResponseType<Page<DeliveryResponse>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http, [FromQuery] string? subscriber,
-        [FromQuery] string? outcome, [FromQuery] string? eventId, [FromQuery] string? articleId,
+    public static async Task<Results<Ok<Page<DeliveryResponse>>, BadRequestProblem>> Get(IQuerySession session, HttpContext http, [FromQuery] string? subscriber,
+        [FromQuery, ParameterSchema("string", Enum = ["pending", "delivered", "failed"])] string? outcome,
+        [FromQuery, ParameterSchema("string", Format = "uuid", Description = "The webhook event's id (its dedupe id).")] string? eventId,
+        [FromQuery, ParameterSchema("string", Format = "uuid")] string? articleId,
         [FromQuery] string? limit, [FromQuery] string? cursor)
     {
         var errors = new Dictionary<string, string[]>();
@@ -30,7 +33,7 @@ public static class ListDeliveriesEndpoint
         Guid? byEvent = null, byArticle = null;
         if (eventId is not null) { if (Guid.TryParse(eventId, out var g)) byEvent = g; else errors["eventId"] = ["eventId is a GUID."]; }
         if (articleId is not null) { if (Guid.TryParse(articleId, out var g)) byArticle = g; else errors["articleId"] = ["articleId is a GUID."]; }
-        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+        if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
 
         var query = session.Query<WebhookDelivery>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(subscriber)) query = query.Where(d => d.Subscriber == subscriber);

@@ -2,7 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -14,16 +16,15 @@ public static class ListCommentsEndpoint
     [WolverineGet("/api/articles/{id}/comments", Name = "ListComments")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("Comments")]
-    [ProducesResponseType<Page<CommentResponse>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http,
+    public static async Task<Results<Ok<Page<CommentResponse>>, BadRequestProblem, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http,
         [FromQuery] string? limit, [FromQuery] string? cursor)
     {
         var errors = new Dictionary<string, string[]>();
         var page = PageRequest.Parse(limit, cursor, errors);
-        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+        if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
 
         var article = await VisibleArticle.LoadAsync(session, http, id);
-        if (article is null) return Problem.NotFound().ToResult(http);
+        if (article is null) return new NotFoundProblem(Problem.NotFound());
 
         var comments = article.Comments
             .Where(c => page.After is not { } after || c.At > after.At || (c.At == after.At && c.Id > after.Id))

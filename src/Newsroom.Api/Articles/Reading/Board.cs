@@ -1,7 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -13,12 +15,11 @@ public static class BoardEndpoint
     /// The desk's board: articles most recently changed first, filtered by status (comma-separated),
     /// desk, creator, reviewer and a headline search, limited to the caller's desks where their role demands it.
     /// </summary>
-    [WolverineGet("/api/articles", Name = "Board")]
+    [WolverineGet("/api/articles", Name = "ListArticles")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("Articles")]
-    [ProducesResponseType<Page<ArticleResponse>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http, BoardItemCache cache,
-        [FromQuery] string? status, [FromQuery] string? desk, [FromQuery] string? createdBy,
+    public static async Task<Results<BoardPage, BadRequestProblem>> Get(IQuerySession session, HttpContext http, BoardItemCache cache,
+        [FromQuery, ParameterSchema("string", Example = "draft,in_review", Description = "One status or several, comma-separated: draft, in_review, changes_requested, approved, scheduled, published, withdrawn, spiked.")] string? status, [FromQuery] string? desk, [FromQuery] string? createdBy,
         [FromQuery] string? reviewer, [FromQuery] string? q, [FromQuery] string? limit, [FromQuery] string? cursor)
     {
         var user = CurrentUser.From(http.User);
@@ -27,7 +28,7 @@ public static class BoardEndpoint
         var statuses = ParseStatuses(status, errors);
         var page = PageRequest.Parse(limit, cursor, errors);
         if (q is { Length: > 200 }) errors["q"] = ["The search text is at most 200 characters."];
-        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+        if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
 
         var filters = new BoardFilters(user, statuses ?? [], desk?.Trim() ?? "", createdBy?.Trim() ?? "", reviewer?.Trim() ?? "",
             string.IsNullOrWhiteSpace(q) ? "" : q.Trim(), page.After, page.Limit + 1);

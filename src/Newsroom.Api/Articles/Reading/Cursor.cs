@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Text;
 
+using Newsroom.Infrastructure.Http;
+
 namespace Newsroom.Articles.Reading;
 
 /// <summary>

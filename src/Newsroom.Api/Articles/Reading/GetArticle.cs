@@ -1,7 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -17,24 +19,23 @@ public static class GetArticleEndpoint
     [WolverineGet("/api/articles/{id}", Name = "GetArticle")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("Articles")]
-    [ProducesResponseType<ArticleResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status304NotModified)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http,
-        [FromQuery] string? version, [FromQuery] string? asOf)
+    public static async Task<Results<ArticleOk, NotModified, BadRequestProblem, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http,
+        [FromQuery, ParameterSchema("integer", Minimum = 1, Example = "3", Description = "The article as it stood at this version.")] string? version,
+        [FromQuery, ParameterSchema("string", Format = "date-time", Example = "2026-07-27T09:00:00Z", Description = "The article as it stood at this time (ISO 8601). Not with version.")] string? asOf)
     {
         var current = await VisibleArticle.LoadAsync(session, http, id);
-        if (current is null) return Problem.NotFound().ToResult(http);
+        if (current is null) return new NotFoundProblem(Problem.NotFound());
 
         if (version is not null || asOf is not null)
         {
             if (version is not null && asOf is not null)
-                return Problem.Validation("version", "Ask for either ?version= or ?asOf=, not both.").ToResult(http);
+                return new BadRequestProblem(Problem.Validation("version", "Ask for either ?version= or ?asOf=, not both."));
 
             Article? past;
             if (version is not null)
             {
                 if (!int.TryParse(version, out var v) || v < 1)
-                    return Problem.Validation("version", "version is a whole number from 1.").ToResult(http);
+                    return new BadRequestProblem(Problem.Validation("version", "version is a whole number from 1."));
                 past = v > current.Version ? null : await LiveAsync(session, id, e => e.Version <= v, http.RequestAborted);
             }
             else
@@ -42,23 +43,18 @@ public static class GetArticleEndpoint
                 // An unencoded "+01:00" offset arrives as " 01:00"; read it as the client meant it.
                 if (!DateTimeOffset.TryParse(asOf!.Replace(' ', '+'), System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
-                    return Problem.Validation("asOf", "asOf is an ISO 8601 time such as 2026-07-27T09:00:00Z.").ToResult(http);
+                    return new BadRequestProblem(Problem.Validation("asOf", "asOf is an ISO 8601 time such as 2026-07-27T09:00:00Z."));
                 var moment = at.ToUniversalTime();
                 past = await LiveAsync(session, id, e => ((IArticleEvent)e.Data).At <= moment, http.RequestAborted);
             }
 
-            if (past is null) return Problem.NotFound("The article did not exist at that point.").ToResult(http);
-            http.Response.Headers.ETag = ArticleHttp.ETag(past.Version);
-            return TypedResults.Ok(ArticleResponse.From(past));
+            if (past is null) return new NotFoundProblem(Problem.NotFound("The article did not exist at that point."));
+            return new ArticleOk(past);
         }
 
         var etag = ArticleHttp.ETag(current.Version);
-        if (ConditionalRequests.ClientHas(http.Request, etag))
-        {
-            http.Response.Headers.ETag = etag;
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-        return ArticleHttp.Ok(http, current);
+        if (ConditionalRequests.ClientHas(http.Request, etag)) return new NotModified(etag);
+        return new ArticleOk(current);
     }
 
     /// <summary>

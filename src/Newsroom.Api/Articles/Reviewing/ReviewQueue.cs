@@ -2,7 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Wolverine.Http;
 
@@ -11,17 +13,16 @@ namespace Newsroom.Articles.Reviewing;
 public static class ReviewQueueEndpoint
 {
     /// <summary>The reviewer's queue: articles in review on the caller's desks, longest waiting first.</summary>
-    [WolverineGet("/api/review-queue", Name = "ReviewQueue")]
+    [WolverineGet("/api/review-queue", Name = "ListReviewQueue")]
     [Authorize(Roles = Roles.Reviewers)]
     [Tags("Reviewing")]
-    [ProducesResponseType<Page<ArticleResponse>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http,
+    public static async Task<Results<Ok<Page<ArticleResponse>>, BadRequestProblem>> Get(IQuerySession session, HttpContext http,
         [FromQuery] string? desk, [FromQuery] string? limit, [FromQuery] string? cursor)
     {
         var user = CurrentUser.From(http.User);
         var errors = new Dictionary<string, string[]>();
         var page = PageRequest.Parse(limit, cursor, errors);
-        if (errors.Count > 0) return Problem.Validation(errors).ToResult(http);
+        if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
 
         var query = session.Query<Article>().Where(a => a.Status == ArticleStatus.InReview);
         if (!user.IsAdmin)

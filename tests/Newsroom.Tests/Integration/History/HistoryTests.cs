@@ -94,7 +94,8 @@ public class a_long_editorial_story(AppFixture fixture) : IntegrationContext(fix
         var revisions = (await Api.Get(Url("/revisions"), Users.Alice)).Json.Items();
         revisions.Select(r => r!["revision"]!.GetValue<int>()).ShouldBe([1, 2, 3, 4, 5]);
         revisions[1]!["headline"]!.GetValue<string>().ShouldBe("Council debates the budget");
-        revisions[2]!["by"]!.GetValue<string>().ShouldBe("bob");
+        revisions[2]!["by"]!["id"]!.GetValue<string>().ShouldBe("bob");
+        revisions[2]!["by"]!["name"]!.GetValue<string>().ShouldBe("Bob Editor");
         revisions[4]!["correctionNote"]!.GetValue<string>().ShouldBe("The vote was 31 to 19.");
 
         var third = (await Api.Get(Url("/revisions/3"), Users.Alice)).Json;
