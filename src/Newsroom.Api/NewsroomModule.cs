@@ -28,6 +28,7 @@ public static class NewsroomModule
         if (!builder.Environment.IsDevelopment())
             builder.Logging.ClearProviders().AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; });
 
+        builder.Logging.SilenceDeserializationErrors(typeof(Program).Assembly);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BoardItemCache>();
         services.AddHttpContextAccessor();

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 
 namespace Newsroom.Articles;
@@ -22,13 +21,12 @@ public interface IContentFields
 
 /// <summary>
 /// A partial update of the content (PATCH and corrections): the version last seen plus the fields to change.
-/// An absent field is unchanged; "" clears a text field, [] a list; <c>"embargoUntil": null</c> lifts the
-/// embargo, which is why that one setter records that it was given.
+/// An absent or null field is unchanged; "" clears a text field, [] a list; <c>"liftEmbargo": true</c> lifts the
+/// embargo. Null never lifts it: generated clients send null for every field they were not given, and a
+/// revision of the headline must not release an embargoed story.
 /// </summary>
 public abstract class ContentPatch : IContentFields
 {
-    private DateTimeOffset? _embargoUntil;
-
     public int? Version { get; init; }
     public string? Headline { get; init; }
     public string? Standfirst { get; init; }
@@ -42,17 +40,14 @@ public abstract class ContentPatch : IContentFields
     public string? Slug { get; init; }
     public int? Priority { get; init; }
 
-    public DateTimeOffset? EmbargoUntil
-    {
-        get => _embargoUntil;
-        init { _embargoUntil = value; EmbargoUntilGiven = true; }
-    }
+    public DateTimeOffset? EmbargoUntil { get; init; }
 
-    [JsonIgnore] public bool EmbargoUntilGiven { get; private init; }
+    /// <summary>True lifts the embargo (not with <see cref="EmbargoUntil"/>).</summary>
+    public bool? LiftEmbargo { get; init; }
 
     public ContentChanges ToChanges() => new(
         Headline?.Trim(), Standfirst, Body, Desk, Byline, Tags, Category, Locations, Language, Slug,
-        EmbargoUntil?.ToUniversalTime(), ClearEmbargo: EmbargoUntilGiven && EmbargoUntil is null, Priority);
+        EmbargoUntil?.ToUniversalTime(), ClearEmbargo: LiftEmbargo == true, Priority);
 }
 
 /// <summary>The shape rules of every content field, shared by create, import, revise and correct.</summary>
@@ -90,5 +85,7 @@ public class ContentFieldsValidator<T> : AbstractValidator<T> where T : IContent
         RuleFor(x => x.Slug).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").MaximumLength(MaxSlug).When(x => x.Slug != null)
             .WithMessage($"A slug is lowercase ASCII letters and digits separated by single hyphens, at most {MaxSlug} characters.");
         RuleFor(x => x.Priority).InclusiveBetween(1, 6).WithMessage("Priority runs from 1 (flash) to 6 (routine).");
+        RuleFor(x => (x as ContentPatch)!.LiftEmbargo).Must(lift => lift != true).When(x => x is ContentPatch { EmbargoUntil: not null })
+            .OverridePropertyName("liftEmbargo").WithMessage("Send either embargoUntil (a new embargo) or liftEmbargo: true, not both.");
     }
 }

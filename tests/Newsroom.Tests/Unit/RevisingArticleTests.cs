@@ -201,9 +201,10 @@ public class when_a_revision_touches_the_embargo
         Revised(Draft(), new ContentChanges(EmbargoUntil: Embargo)).Content.EmbargoUntil.ShouldBe(Embargo);
 
     [Fact]
-    public void a_patch_with_an_explicit_null_embargo_means_clear_it_and_an_absent_one_means_keep_it()
+    public void a_patch_lifts_the_embargo_only_when_asked_and_a_null_one_keeps_it()
     {
-        new ReviseArticle { Version = 1, EmbargoUntil = null }.ToChanges().ClearEmbargo.ShouldBeTrue();
+        new ReviseArticle { Version = 1, LiftEmbargo = true }.ToChanges().ClearEmbargo.ShouldBeTrue();
+        new ReviseArticle { Version = 1, EmbargoUntil = null }.ToChanges().ClearEmbargo.ShouldBeFalse();
         new ReviseArticle { Version = 1, Body = "x" }.ToChanges().ClearEmbargo.ShouldBeFalse();
     }
 }

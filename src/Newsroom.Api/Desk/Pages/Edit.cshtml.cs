@@ -94,21 +94,21 @@ public sealed class EditModel(IDocumentSession session, ArticleCommands commands
     private Task<IResult> SaveAsync(Article article)
     {
         var context = new ActionContext(article, commands, services);
-        // The embargo is sent only when it changed: sending none clears it (the API's partial-update rule).
+        // The embargo is sent only when it changed: a new time, or liftEmbargo when the field was emptied.
         var embargo = Utc(EmbargoUntil);
         var embargoChanged = embargo != article.Content.EmbargoUntil;
         if (IsCorrection)
         {
             var correction = embargoChanged
                 ? new CorrectArticle { Version = Version, Note = Note, Headline = Headline, Standfirst = Blank(Standfirst), Body = Blank(Body),
-                    Byline = List(Byline), Tags = List(Tags), Desk = Desk, EmbargoUntil = embargo }
+                    Byline = List(Byline), Tags = List(Tags), Desk = Desk, EmbargoUntil = embargo, LiftEmbargo = embargo is null ? true : null }
                 : new CorrectArticle { Version = Version, Note = Note, Headline = Headline, Standfirst = Blank(Standfirst), Body = Blank(Body),
                     Byline = List(Byline), Tags = List(Tags), Desk = Desk };
             return context.RunAsync(correction, (c, commands) => CorrectArticleEndpoint.Post(article.Id, c, commands));
         }
         var revision = embargoChanged
             ? new ReviseArticle { Version = Version, Headline = Headline, Standfirst = Blank(Standfirst), Body = Blank(Body),
-                Byline = List(Byline), Tags = List(Tags), Desk = Desk, EmbargoUntil = embargo }
+                Byline = List(Byline), Tags = List(Tags), Desk = Desk, EmbargoUntil = embargo, LiftEmbargo = embargo is null ? true : null }
             : new ReviseArticle { Version = Version, Headline = Headline, Standfirst = Blank(Standfirst), Body = Blank(Body),
                 Byline = List(Byline), Tags = List(Tags), Desk = Desk };
         return context.RunAsync(revision, (c, commands) => ReviseArticleEndpoint.Patch(article.Id, c, commands));

@@ -58,6 +58,8 @@ public static class ProblemDetailsSetup
         if (status == 400 && !details.Extensions.ContainsKey("errors"))
         {
             var (field, message) = UnreadableJson.Describe(details.Detail);
+            context.HttpContext.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(UnreadableBodyLogging.Category)
+                .LogInformation("Refused an unreadable body at {Path}: {Field}", context.HttpContext.Request.Path.Value, field);
             details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
             details.Detail = "The request body could not be read: see errors.";
         }

@@ -152,16 +152,26 @@ public class when_an_editor_revises_an_article(AppFixture fixture) : Integration
     }
 
     [Fact]
-    public async Task an_embargo_can_be_set_and_lifted_with_null()
+    public async Task an_embargo_can_be_set_kept_through_a_null_and_lifted_only_when_asked()
     {
         var draft = await Api.Draft();
         var set = await Api.Ok(Api.Patch($"/api/articles/{draft.Id()}", Users.Alice, new { version = 1, embargoUntil = "2030-01-01T09:00:00+02:00" }));
         set.Str("embargoUntil").ShouldBe("2030-01-01T07:00:00Z");
 
+        // What a generated client sends for a headline change: every other field null.
+        var kept = await Api.Ok(Api.Send(HttpMethod.Patch, $"/api/articles/{draft.Id()}", Users.Alice,
+            rawBody: "{\"version\":2,\"headline\":\"Still embargoed\",\"embargoUntil\":null,\"liftEmbargo\":null}"));
+        kept.Str("embargoUntil").ShouldBe("2030-01-01T07:00:00Z");
+
+        var both = await Api.Send(HttpMethod.Patch, $"/api/articles/{draft.Id()}", Users.Alice,
+            rawBody: "{\"version\":3,\"embargoUntil\":\"2031-01-01T00:00:00Z\",\"liftEmbargo\":true}");
+        both.ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        both.Errors.Keys.ShouldBe(["liftEmbargo"]);
+
         var lifted = await Api.Ok(Api.Send(HttpMethod.Patch, $"/api/articles/{draft.Id()}", Users.Alice,
-            rawBody: "{\"version\":2,\"embargoUntil\":null}"));
+            rawBody: "{\"version\":3,\"liftEmbargo\":true}"));
         lifted["embargoUntil"].ShouldBeNull();
-        lifted.Revision().ShouldBe(3);
+        lifted.Revision().ShouldBe(4);
     }
 }
 
