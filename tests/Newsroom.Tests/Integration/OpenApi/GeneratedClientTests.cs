@@ -102,6 +102,27 @@ public class a_generated_csharp_client(AppFixture fixture) : IntegrationContext(
         page.Byline.ShouldBe(["Alice Example"]);
     }
 
+    /// <summary>
+    /// A PATCH leaves absent fields as they are, and <c>"embargoUntil": null</c> lifts the embargo. The generated request
+    /// classes cannot leave a field out: every property left unset is written as null. A revision through the client
+    /// must still keep the embargo.
+    /// </summary>
+    [Fact]
+    public async Task keeps_the_embargo_through_a_revision_that_does_not_mention_it()
+    {
+        var alice = As(Users.Alice);
+        var embargo = new DateTimeOffset(2099, 1, 1, 6, 0, 0, TimeSpan.Zero);
+        var withEmbargo = CompleteDraft();
+        withEmbargo.EmbargoUntil = embargo;
+        var draft = Created(await alice.CreateArticleAsync(withEmbargo));
+        draft.EmbargoUntil.ShouldBe(embargo);
+
+        var revised = await alice.ReviseArticleAsync(draft.Id, new ReviseArticle { Version = draft.Version, Standfirst = "A new standfirst." });
+
+        revised.Standfirst.ShouldBe("A new standfirst.");
+        revised.EmbargoUntil.ShouldBe(embargo);
+    }
+
     [Fact]
     public async Task gets_not_found_as_a_problem_with_its_code()
     {
