@@ -210,4 +210,18 @@ public class a_generated_csharp_client(AppFixture fixture) : IntegrationContext(
         draft.Byline.ShouldBe(["Alice Example"]);
         (draft.Body ?? "").ShouldContain("Wire copy.");
     }
+
+    [Fact]
+    public async Task gets_the_importers_refusals_as_problems()
+    {
+        dynamic alice = As(Users.Alice);
+
+        await Refused(async () => await alice.ImportTextAsync(desk: "world", body: "   \n\n  "), 400, "validation_failed");
+
+        var notNinjs = new JsonObject { ["uri"] = "urn:newsroom:test:invalid", ["headlines"] = "not an array" };
+        var problem = await Refused(async () => await alice.ImportNinjsAsync(desk: "world", body: notNinjs), 400, "validation_failed");
+        ErrorFieldsOf(problem).ShouldContain("ninjs");
+
+        await Refused(async () => await alice.ImportTextAsync(desk: "politics", body: "Headline\n\nBody"), 403, "forbidden");
+    }
 }
