@@ -59,6 +59,6 @@ public class the_committed_openapi_document(AppFixture fixture) : IntegrationCon
             $"docs/openapi.json is not the document the service serves at /openapi/v1.json " +
             $"(first difference at line {first + 1}: committed `{LineOf(committedLines).Trim()}`, served `{LineOf(servedLines).Trim()}`). " +
             $"If the change to the API is intended, update the committed document with:\n    {UpdateCommand}\n" +
-            "and commit docs/openapi.json (the test project's generated client is built from it).");
+            "and commit docs/openapi.json (the next build generates the test project's client from it).");
     }
 }
