@@ -16,7 +16,7 @@ public sealed record AddComment(string? Text, int? Version = null)
     {
         public Validator()
         {
-            RuleFor(x => x.Text).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("The comment text is required.")
+            RuleFor(x => x.Text).NotEmpty().WithMessage("The comment text is required.")
                 .MaximumLength(10_000);
             RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
         }

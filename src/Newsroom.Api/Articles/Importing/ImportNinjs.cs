@@ -21,7 +21,7 @@ public static class ImportNinjsEndpoint
     [Authorize(Roles = Roles.Editors)]
     [Tags("Drafting")]
     [Consumes("application/json")]
-    public static async Task<ImportResult> Post([FromQuery] string? desk, ArticleCommands commands, IValidator<WireArticle> validator)
+    public static async Task<ImportResult> Post([FromQuery, ParameterSchema("string", Required = true, Example = "world", Description = "The desk the draft is for.")] string? desk, ArticleCommands commands, IValidator<WireArticle> validator)
     {
         var http = commands.Http;
         if (http.Request.ContentType is not { } contentType || !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))

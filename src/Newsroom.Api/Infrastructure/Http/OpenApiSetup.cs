@@ -208,6 +208,7 @@ public static class OpenApiSetup
             if (attribute.Enum is { } values) schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
             parameter.Schema = schema;
             parameter.Description = attribute.Description ?? parameter.Description;
+            if (attribute.Required) parameter.Required = true;
             if (attribute.Example is { } example)
                 parameter.Example = attribute.Type == "integer" && int.TryParse(example, out var n) ? JsonValue.Create(n) : JsonValue.Create(example);
         }
@@ -289,34 +290,13 @@ public static class OpenApiSetup
     private static void AddHealth(OpenApiDocument document)
     {
         document.Paths ??= new OpenApiPaths();
+        document.Components!.Schemas!["HealthReport"] = HealthReportSchema();
         foreach (var (path, id, summary) in new[]
                  {
                      ("/health/live", "checkLiveness", "Whether the process is up (no dependencies checked)."),
                      ("/health/ready", "checkReadiness", "Whether the service can serve: the database answers and the projections are not stalled.")
                  })
         {
-            var report = new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object,
-                Required = new HashSet<string> { "status", "checks" },
-                Properties = new Dictionary<string, IOpenApiSchema>
-                {
-                    ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("healthy")!, JsonValue.Create("degraded")!] },
-                    ["checks"] = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Object,
-                        AdditionalProperties = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.Object,
-                            Properties = new Dictionary<string, IOpenApiSchema>
-                            {
-                                ["status"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                                ["description"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null }
-                            }
-                        }
-                    }
-                }
-            };
             var operation = new OpenApiOperation
             {
                 OperationId = id,
@@ -324,7 +304,7 @@ public static class OpenApiSetup
                 Tags = new HashSet<OpenApiTagReference> { new("Operations", document) },
                 Responses = new OpenApiResponses
                 {
-                    ["200"] = new OpenApiResponse { Description = "Healthy", Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = report } } },
+                    ["200"] = new OpenApiResponse { Description = "Healthy", Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference("HealthReport", document) } } },
                     ["503"] = new OpenApiResponse
                     {
                         Description = "Not ready",
@@ -336,6 +316,30 @@ public static class OpenApiSetup
             document.Paths[path] = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Get] = operation } };
         }
     }
+
+    /// <summary>What /health/live and /health/ready answer when healthy.</summary>
+    private static OpenApiSchema HealthReportSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "status", "checks" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("healthy")!, JsonValue.Create("degraded")!] },
+            ["checks"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                AdditionalProperties = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["status"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["description"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null }
+                    }
+                }
+            }
+        }
+    };
 
     // The Name given on the endpoint's [WolverinePost(..., Name = "CreateArticle")] (Wolverine names endpoints by route).
     private static string? EndpointName(HttpChain chain) =>

@@ -14,4 +14,5 @@ public sealed class ParameterSchemaAttribute(string type) : Attribute
     public string[]? Enum { get; init; }
     public string? Example { get; init; }
     public string? Description { get; init; }
+    public bool Required { get; init; }
 }
