@@ -40,6 +40,3 @@ public sealed record ArticleResponse(
         a.Corrections.Select(c => new CorrectionResponse(c.Note, c.At, c.By.Id, c.Revision)).ToList(),
         a.WithdrawnAt, a.WithdrawalReason);
 }
-
-public sealed record CorrectionResponse(string Note, DateTimeOffset At, string By, int Revision);
-

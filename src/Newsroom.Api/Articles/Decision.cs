@@ -16,6 +16,3 @@ public sealed record Decision(IReadOnlyList<IArticleEvent> Events, Problem? Prob
 
     public static implicit operator Decision(Problem problem) => new([], problem, []);
 }
-
-/// <summary>A message to send when the decision commits; <c>DeliverAt</c> makes it a durable scheduled message.</summary>
-public sealed record OutgoingMessage(object Message, DateTimeOffset? DeliverAt = null);

@@ -14,11 +14,6 @@ using Wolverine.Http;
 
 namespace Newsroom.Audit;
 
-public sealed record AuditItem(long Seq, Guid ArticleId, int Version, string Type, Actor Actor, DateTimeOffset At, string Summary)
-{
-    public static AuditItem From(AuditEntry e) => new(e.Seq, e.ArticleId, e.Version, e.Type, e.Actor, e.At, e.Summary);
-}
-
 public static class GetAuditEndpoint
 {
     private const int ExportBatch = 1000;

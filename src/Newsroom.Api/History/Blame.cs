@@ -10,15 +10,6 @@ using Wolverine.Http;
 
 namespace Newsroom.History;
 
-public sealed record BlameResponse(int Revision, IReadOnlyList<FieldBlame> Fields, IReadOnlyList<ParagraphBlame> Paragraphs);
-
-/// <summary>Who last changed a field, in which revision and when, and the approval that covers that text, if any.</summary>
-public sealed record FieldBlame(string Field, int Revision, Actor By, DateTimeOffset At, CoveringApproval? Approval);
-
-public sealed record ParagraphBlame(int Index, string Text, int Revision, Actor By, DateTimeOffset At, CoveringApproval? Approval);
-
-public sealed record CoveringApproval(Actor Reviewer, int Revision, DateTimeOffset At);
-
 public static class BlameEndpoint
 {
     [WolverineGet("/api/articles/{id}/blame", Name = "GetBlame")]

@@ -14,14 +14,6 @@ using Wolverine.Http;
 
 namespace Newsroom.History;
 
-public sealed record DiffResponse(int From, int To, IReadOnlyList<FieldChange> Changes);
-
-/// <summary>One changed field: its values before and after, and for text fields a word-level diff.</summary>
-public sealed record FieldChange(string Field, JsonElement Before, JsonElement After, IReadOnlyList<DiffPiece>? Words);
-
-/// <summary><c>op</c> is <c>equal</c>, <c>insert</c> or <c>delete</c>; concatenating equal+insert gives the new text, equal+delete the old.</summary>
-public sealed record DiffPiece(string Op, string Text);
-
 public static class DiffEndpoint
 {
     [WolverineGet("/api/articles/{id}/diff", Name = "DiffRevisions")]

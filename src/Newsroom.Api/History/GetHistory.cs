@@ -10,9 +10,6 @@ using Wolverine.Http;
 
 namespace Newsroom.History;
 
-public sealed record HistoryItem(int Version, string Type, Actor Actor, DateTimeOffset At, int? Revision, string Summary,
-    string? CorrelationId);
-
 public static class GetHistoryEndpoint
 {
     /// <summary>Every event of the article, oldest first, with who, when, which revision, and a sentence for people.</summary>

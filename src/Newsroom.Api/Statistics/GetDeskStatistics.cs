@@ -11,42 +11,6 @@ using Wolverine.Http;
 
 namespace Newsroom.Statistics;
 
-public sealed record DeskStatisticsResponse(string Desk, IReadOnlyDictionary<string, int> Counts, DurationSummary SubmissionToApproval,
-    DurationSummary CreationToPublication, IReadOnlyList<ReviewerApprovals> ApprovalsPerReviewer);
-
-/// <summary>Seconds; null when there is nothing to summarize yet.</summary>
-public sealed record DurationSummary(int Count, double? MedianSeconds, double? P90Seconds)
-{
-    public static readonly DurationSummary None = new(0, null, null);
-
-    /// <summary>The figures of one desk and kind, rounded to milliseconds.</summary>
-    public static DurationSummary From(DurationRow row) => new(row.Count, Math.Round(row.Median, 3), Math.Round(row.P90, 3));
-}
-
-public sealed record DurationRow(string Desk, string Kind, int Count, double Median, double P90);
-
-/// <summary>
-/// Median and p90 of each desk's durations, computed by PostgreSQL over the <see cref="DeskDuration"/> rows:
-/// <c>percentile_cont(0.5)</c> is the median (the mean of the two middle values for an even count) and
-/// <c>percentile_disc(0.9)</c> the nearest-rank p90 (the smallest value with at least 90 % at or below it).
-/// </summary>
-public static class DeskDurations
-{
-    private static readonly string Sql = $"""
-        select jsonb_build_object('desk', d.desk, 'kind', d.data ->> 'kind', 'count', count(*),
-            'median', percentile_cont(0.5) within group (order by (d.data ->> 'seconds')::float8),
-            'p90', percentile_disc(0.9) within group (order by (d.data ->> 'seconds')::float8))
-        from {Infrastructure.Persistence.MartenSetup.Schema}.mt_doc_deskduration as d
-        where (:desk = '' or d.desk = :desk)
-        group by d.desk, d.data ->> 'kind'
-        """;
-
-    public static async Task<IReadOnlyList<DurationRow>> SummarizeAsync(IQuerySession session, string? desk, CancellationToken ct) =>
-        await session.QueryAsync<DurationRow>(Sql, ct, new { desk = desk ?? "" });
-}
-
-public sealed record ReviewerApprovals(string Reviewer, string Name, int Approvals);
-
 public static class GetDeskStatisticsEndpoint
 {
     /// <summary>Per desk: articles per status, time from submission to approval and creation to publication, approvals per reviewer.</summary>

@@ -13,9 +13,6 @@ using Newsroom.Infrastructure.Identity;
 
 namespace Newsroom.Desk;
 
-/// <summary>What a person typed into an action's form.</summary>
-public sealed record ActionInput(int Version, int? Revision, string? Reason, string? Comments, DateTimeOffset? PublishAt);
-
 /// <summary>
 /// The article actions the desk offers, each wired to the API's own endpoint, validator and decider, so the
 /// desk restates no rule. Whether a button shows is asked of the same code: the endpoint's roles, then the
@@ -66,79 +63,4 @@ public sealed record ArticleAction(
     public static ArticleAction? Named(string? name) => All.FirstOrDefault(a => a.Name == name);
 
     private static MethodInfo Method(Type endpoint) => endpoint.GetMethod("Post") ?? throw new InvalidOperationException($"{endpoint.Name} has no Post.");
-}
-
-/// <summary>An action's view of one request: the article as loaded, who asks, when, and the services a command needs.</summary>
-public sealed class ActionContext(Article article, ArticleCommands commands, IServiceProvider services)
-{
-    public Article Article => article;
-    public CurrentUser User => commands.User;
-    public DateTimeOffset Now { get; } = commands.Now;
-    public IDocumentSession Session => commands.Session;
-    public HttpContext Http => commands.Http;
-
-    /// <summary>The command's shape validation (as the API runs it), then its endpoint, in Wolverine's outbox with this session.</summary>
-    public async Task<IResult> RunAsync<T, TResult>(T command, Func<T, ArticleCommands, Task<TResult>> endpoint) where TResult : IResult
-    {
-        if (services.GetService<IValidator<T>>() is { } validator)
-        {
-            var validation = await RequestValidation.ValidateAsync(validator, command, Http);
-            if (validation is not Wolverine.Http.WolverineContinue) return validation;
-        }
-        return await endpoint(command, commands);
-    }
-}
-
-/// <summary>How an action stands for the viewer: offered, refused with the rule's own explanation, or not applicable.</summary>
-public sealed record ActionState(ArticleAction Action, string? Refusal)
-{
-    public static async Task<IReadOnlyList<ActionState>> ForAsync(ActionContext context)
-    {
-        var states = new List<ActionState>();
-        foreach (var action in ArticleAction.All.Where(a => a.AllowedFor(context.User)))
-        {
-            var decision = await action.DryRun(context);
-            if (decision.Problem is null) states.Add(new ActionState(action, null));
-            // A refusal that explains a rule (four eyes, embargo, slug taken, incomplete) is shown before the click;
-            // one that only says the status does not allow it means the action does not apply now.
-            else if (decision.Problem.Code != ErrorCodes.InvalidTransition) states.Add(new ActionState(action, decision.Problem.Detail));
-        }
-        return states;
-    }
-
-    /// <summary>The problem an executed action answered with, if it was refused.</summary>
-    public static Problem? RefusalOf(IResult result) => result switch
-    {
-        INestedHttpResult nested => RefusalOf(nested.Result),
-        ProblemResult problem => problem.Problem,
-        ProblemHttpResult problem => new Problem(problem.StatusCode, problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code?.ToString() ?? "" : "",
-            problem.ProblemDetails.Detail ?? "Refused.", problem.ProblemDetails.Extensions.TryGetValue("errors", out var errors) ? errors as IReadOnlyDictionary<string, string[]> : null),
-        _ => null
-    };
-}
-
-/// <summary>Whether the edit screen is offered: the roles of the endpoint that would save (revise, or correct once published) and its decider on a trial change.</summary>
-public static class EditAction
-{
-    private static readonly EndpointRoles ReviseRoles = EndpointRoles.Of(typeof(Articles.Drafting.ReviseArticleEndpoint), "Patch");
-    private static readonly EndpointRoles CorrectRoles = EndpointRoles.Of(typeof(CorrectArticleEndpoint), "Post");
-
-    public static bool AllowedFor(CurrentUser user, Article article, DateTimeOffset now)
-    {
-        var trial = new ContentChanges(Headline: article.Content.Headline + " (edited)");
-        return article.Status == ArticleStatus.Published
-            ? CorrectRoles.Admit(user) && CorrectArticleEndpoint.Decide(trial, "trial", article, user, now).Problem is null
-            : ReviseRoles.Admit(user) && Articles.Drafting.ReviseArticleEndpoint.Decide(trial, article, user, now).Problem is null;
-    }
-
-}
-
-/// <summary>Whether the comment form is offered: the comment endpoint's roles and its decider on a trial note.</summary>
-public static class CommentAction
-{
-    private static readonly EndpointRoles Roles = EndpointRoles.Of(typeof(Articles.Comments.AddCommentEndpoint), "Post");
-
-    public static bool AllowedFor(CurrentUser user, Article article, DateTimeOffset now) =>
-        Roles.Admit(user)
-        && Articles.Comments.AddCommentEndpoint.Decide(Guid.Empty, new Articles.Comments.AddComment("trial"), article, user, now).Problem is null;
 }

@@ -8,22 +8,6 @@ using Newsroom.Infrastructure.Persistence;
 
 namespace Newsroom.Audit;
 
-/// <summary>One line of the global who-did-what: one per event, across all articles.</summary>
-public sealed class AuditEntry
-{
-    /// <summary>The event's id in the store.</summary>
-    public Guid Id { get; set; }
-    /// <summary>The event's global sequence number: the log's order and its cursor.</summary>
-    public long Seq { get; set; }
-    public Guid ArticleId { get; set; }
-    public int Version { get; set; }
-    public string Type { get; set; } = "";
-    public Actor Actor { get; set; } = null!;
-    public string ActorId { get; set; } = "";
-    public DateTimeOffset At { get; set; }
-    public string Summary { get; set; } = "";
-}
-
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every article event, asynchronously in the daemon. Everything it
 /// writes comes from the event, so a rebuild reproduces the log exactly.
@@ -58,20 +42,5 @@ public sealed partial class AuditLogProjection : EventProjection
             });
         }
         return ValueTask.CompletedTask;
-    }
-}
-
-public static class AuditStore
-{
-    public static StoreOptions AddAuditLog(this StoreOptions options)
-    {
-        options.Projections.Add(new AuditLogProjection(), ProjectionLifecycle.Async, ProjectionLimits.Configure);
-        options.Schema.For<AuditEntry>()
-            .Duplicate(a => a.Seq)
-            .Duplicate(a => a.ArticleId)
-            .Duplicate(a => a.ActorId)
-            .Duplicate(a => a.Type)
-            .Duplicate(a => a.At, "timestamptz");
-        return options;
     }
 }

@@ -1,0 +1,3 @@
+namespace Newsroom.Articles;
+
+public sealed record CorrectionResponse(string Note, DateTimeOffset At, string By, int Revision);

@@ -1,0 +1,25 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+using Newsroom.Articles;
+using Newsroom.History;
+using Newsroom.Infrastructure.Persistence;
+
+namespace Newsroom.Audit;
+
+/// <summary>One line of the global who-did-what: one per event, across all articles.</summary>
+public sealed class AuditEntry
+{
+    /// <summary>The event's id in the store.</summary>
+    public Guid Id { get; set; }
+    /// <summary>The event's global sequence number: the log's order and its cursor.</summary>
+    public long Seq { get; set; }
+    public Guid ArticleId { get; set; }
+    public int Version { get; set; }
+    public string Type { get; set; } = "";
+    public Actor Actor { get; set; } = null!;
+    public string ActorId { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string Summary { get; set; } = "";
+}

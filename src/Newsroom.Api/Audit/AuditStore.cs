@@ -1,0 +1,24 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+using Newsroom.Articles;
+using Newsroom.History;
+using Newsroom.Infrastructure.Persistence;
+
+namespace Newsroom.Audit;
+
+public static class AuditStore
+{
+    public static StoreOptions AddAuditLog(this StoreOptions options)
+    {
+        options.Projections.Add(new AuditLogProjection(), ProjectionLifecycle.Async, ProjectionLimits.Configure);
+        options.Schema.For<AuditEntry>()
+            .Duplicate(a => a.Seq)
+            .Duplicate(a => a.ArticleId)
+            .Duplicate(a => a.ActorId)
+            .Duplicate(a => a.Type)
+            .Duplicate(a => a.At, "timestamptz");
+        return options;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Reflection;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Articles;
+using Newsroom.Articles.Publishing;
+using Newsroom.Articles.Reviewing;
+using Newsroom.Articles.Spiking;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
+using Newsroom.Infrastructure.Identity;
+
+namespace Newsroom.Desk;
+
+/// <summary>Whether the comment form is offered: the comment endpoint's roles and its decider on a trial note.</summary>
+public static class CommentAction
+{
+    private static readonly EndpointRoles Roles = EndpointRoles.Of(typeof(Articles.Comments.AddCommentEndpoint), "Post");
+
+    public static bool AllowedFor(CurrentUser user, Article article, DateTimeOffset now) =>
+        Roles.Admit(user)
+        && Articles.Comments.AddCommentEndpoint.Decide(Guid.Empty, new Articles.Comments.AddComment("trial"), article, user, now).Problem is null;
+}

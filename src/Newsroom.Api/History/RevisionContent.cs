@@ -1,0 +1,20 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.History;
+
+public sealed record RevisionContent(int Revision, DateTimeOffset At, Actor By, string Headline, string? Standfirst,
+    string Body, string Desk, IReadOnlyList<string> Byline, IReadOnlyList<string> Tags, string? Category,
+    IReadOnlyList<GeoLocation> Locations, string Language, string Slug, DateTimeOffset? EmbargoUntil, int Priority)
+{
+    public static RevisionContent From(RevisionSnapshot s) => new(s.Revision, s.At, s.By, s.Content.Headline,
+        s.Content.Standfirst, s.Content.Body ?? "", s.Content.Desk, s.Content.Byline, s.Content.Tags, s.Content.Category,
+        s.Content.Locations, s.Content.Language, s.Content.Slug, s.Content.EmbargoUntil, s.Content.Priority);
+}

@@ -1,0 +1,14 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.History;
+
+public sealed record RevisionSummary(int Revision, DateTimeOffset At, Actor By, string Headline,
+    IReadOnlyList<string> ChangedFields, string? CorrectionNote);

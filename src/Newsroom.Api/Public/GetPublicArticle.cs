@@ -1,0 +1,32 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Newsroom.Articles;
+using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
+using Newsroom.Webhooks;
+using Wolverine.Http;
+
+namespace Newsroom.Public;
+
+public static class GetPublicArticleEndpoint
+{
+    /// <summary>A published article by slug: 404 if unknown or never published, 410 once withdrawn.</summary>
+    [WolverineGet("/public/articles/{slug}", Name = "GetPublicArticle")]
+    [AllowAnonymous]
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
+    [Tags("Public")]
+    public static async Task<Results<Ok<PublicArticleResponse>, NotModified, NotFoundProblem, GoneProblem>> Get(
+        string slug, IQuerySession session, HttpContext http, PublicSite site)
+    {
+        var article = await PublicLookup.BySlugAsync(session, slug, http.RequestAborted);
+        if (article is null) return new NotFoundProblem(PublicLookup.Unknown(slug));
+        if (article.Withdrawn) return new GoneProblem(PublicLookup.WithdrawnProblem);
+
+        if (PublicCaching.NotModified(http, article) is { } notModified) return notModified;
+        return TypedResults.Ok(PublicArticleResponse.From(article, site.BaseFor(http)));
+    }
+}

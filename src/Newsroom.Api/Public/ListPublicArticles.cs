@@ -1,0 +1,53 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Newsroom.Articles;
+using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
+using Newsroom.Webhooks;
+using Wolverine.Http;
+
+namespace Newsroom.Public;
+
+public static class ListPublicArticlesEndpoint
+{
+    /// <summary>
+    /// Published articles, newest first; <c>q</c> searches headline, standfirst and body with PostgreSQL
+    /// full-text search, ranking headline matches first; <c>desk</c> and <c>tag</c> filter.
+    /// </summary>
+    [WolverineGet("/public/articles", Name = "ListPublicArticles")]
+    [AllowAnonymous]
+    [Tags("Public")]
+    public static async Task<Results<Ok<Page<PublicArticleSummary>>, BadRequestProblem>> Get(IQuerySession session, HttpContext http, PublicSite site,
+        [FromQuery] string? q, [FromQuery] string? desk, [FromQuery] string? tag, [FromQuery] string? limit, [FromQuery] string? cursor)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (q is { Length: > 200 }) errors["q"] = ["The search text is at most 200 characters."];
+        var siteBase = site.BaseFor(http);
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            // Ranked results page by position: the cursor is an offset into the ranking.
+            var (size, offset) = SearchPage.Parse(limit, cursor, errors);
+            if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
+            var found = await PublicSearch.SearchAsync(session, q.Trim(), desk, tag, size + 1, offset, http.RequestAborted);
+            var next = found.Count > size ? SearchPage.Encode(offset + size) : null;
+            return TypedResults.Ok(new Page<PublicArticleSummary>(found.Take(size).Select(a => PublicArticleSummary.From(a, siteBase)).ToList(), next));
+        }
+
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
+
+        var query = session.Query<PublishedArticle>().Where(a => a.PublishedAt != null && !a.Withdrawn);
+        if (!string.IsNullOrWhiteSpace(desk)) query = query.Where(a => a.Desk == desk);
+        if (!string.IsNullOrWhiteSpace(tag)) query = query.Where(a => a.Tags.Contains(tag));
+        if (page.After is { } after)
+            query = query.Where(a => a.PublishedAt < after.At || (a.PublishedAt == after.At && a.Id < after.Id));
+        var rows = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(page.Limit + 1).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(page.ToPage(rows, a => new Cursor(a.PublishedAt!.Value, a.Id), a => PublicArticleSummary.From(a, siteBase)));
+    }
+}

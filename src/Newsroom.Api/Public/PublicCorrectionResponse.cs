@@ -1,0 +1,5 @@
+using Newsroom.Articles;
+
+namespace Newsroom.Public;
+
+public sealed record PublicCorrectionResponse(string Note, DateTimeOffset At);

@@ -1,0 +1,25 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Newsroom.Articles;
+using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
+using Newsroom.Webhooks;
+using Wolverine.Http;
+
+namespace Newsroom.Public;
+
+public static class PublicLookup
+{
+    public static async Task<PublishedArticle?> BySlugAsync(IQuerySession session, string slug, CancellationToken ct) =>
+        slug.Length > 200 ? null : await session.Query<PublishedArticle>()
+            .Where(a => a.Slug == slug && a.PublishedAt != null)
+            .FirstOrDefaultAsync(ct);
+
+    public static Problem Unknown(string slug) => Problem.NotFound($"No published article has the slug '{slug}'.");
+
+    public static readonly Problem WithdrawnProblem = new(410, ErrorCodes.Withdrawn, "This article has been withdrawn.");
+}

@@ -1,0 +1,21 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Newsroom.Articles;
+using Newsroom.Articles.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
+using Newsroom.Infrastructure.Identity;
+using Wolverine.Http;
+
+namespace Newsroom.Statistics;
+
+/// <summary>Seconds; null when there is nothing to summarize yet.</summary>
+public sealed record DurationSummary(int Count, double? MedianSeconds, double? P90Seconds)
+{
+    public static readonly DurationSummary None = new(0, null, null);
+
+    /// <summary>The figures of one desk and kind, rounded to milliseconds.</summary>
+    public static DurationSummary From(DurationRow row) => new(row.Count, Math.Round(row.Median, 3), Math.Round(row.P90, 3));
+}
