@@ -5,7 +5,7 @@ using Npgsql;
 namespace Newsroom.Tests.Unit;
 
 /// <summary>Which storage failures are an outage (503), and which are not (they keep their own answer).</summary>
-public class DatabaseUnavailableTests
+public class when_a_storage_failure_is_judged_an_outage
 {
     private static PostgresException Server(string sqlState) => new("message", "FATAL", "FATAL", sqlState);
 

@@ -6,11 +6,11 @@ namespace Newsroom.Tests.Unit;
 public class when_deciding_which_desks_a_user_sees_and_works_on
 {
     [Theory]
-    [InlineData("editor", false)]
-    [InlineData("reviewer", false)]
-    [InlineData("publisher", true)]
-    [InlineData("auditor", true)]
-    [InlineData("admin", true)]
+    [InlineData(Roles.Editor, false)]
+    [InlineData(Roles.Reviewer, false)]
+    [InlineData(Roles.Publisher, true)]
+    [InlineData(Roles.Auditor, true)]
+    [InlineData(Roles.Admin, true)]
     public void only_publishers_auditors_and_admins_see_all_desks(string role, bool seesAll)
     {
         var user = People.User("u", "U", [role], ["world"]);
@@ -20,11 +20,11 @@ public class when_deciding_which_desks_a_user_sees_and_works_on
     }
 
     [Theory]
-    [InlineData("editor", false)]
-    [InlineData("reviewer", false)]
+    [InlineData(Roles.Editor, false)]
+    [InlineData(Roles.Reviewer, false)]
     [InlineData("publisher", false)]
     [InlineData("auditor", false)]
-    [InlineData("admin", true)]
+    [InlineData(Roles.Admin, true)]
     public void only_admins_work_on_desks_they_are_not_members_of(string role, bool worksOnOtherDesk)
     {
         var user = People.User("u", "U", [role], ["world"]);
