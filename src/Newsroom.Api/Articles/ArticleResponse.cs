@@ -1,6 +1,6 @@
 namespace Newsroom.Articles;
 
-/// <summary>The article representation of API.md. Board items leave the body out (null).</summary>
+/// <summary>The article representation of the HTTP contract (docs/api-guide.md). Board items leave the body out (null).</summary>
 public sealed record ArticleResponse(
     Guid Id,
     int Version,
