@@ -79,6 +79,7 @@ public static class OpenApiSetup
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [] });
                 }
+                else operation.Security = []; // said explicitly: no token
                 // Verb operation ids from the endpoint names (CreateArticle → createArticle), for generated clients.
                 if (chain is not null && EndpointName(chain) is { Length: > 0 } name)
                 {
@@ -302,9 +303,16 @@ public static class OpenApiSetup
                 OperationId = id,
                 Summary = summary,
                 Tags = new HashSet<OpenApiTagReference> { new("Operations", document) },
+                Security = [],
                 Responses = new OpenApiResponses
                 {
                     ["200"] = new OpenApiResponse { Description = "Healthy", Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference("HealthReport", document) } } },
+                    ["429"] = new OpenApiResponse
+                    {
+                        Description = Problem.TitleFor(ErrorCodes.RateLimited),
+                        Headers = new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = new OpenApiHeader { Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } } },
+                        Content = new Dictionary<string, OpenApiMediaType> { [ProblemResult.ContentType] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) } }
+                    },
                     ["503"] = new OpenApiResponse
                     {
                         Description = "Not ready",
