@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Newsroom.Tests.Integration.Contract;
@@ -54,6 +55,10 @@ public sealed class AnswerRecorder : IStartupFilter
     {
         // The exception handler clears the endpoint before it writes its 500; it keeps it in its feature.
         var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        // A body of the wrong content type is refused by routing itself (its "415 HTTP Unsupported Media Type"
+        // endpoint has no route): it is still the answer of the operation whose template and method match.
+        if (endpoint is not RouteEndpoint && context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            endpoint = MatchingRoute(context);
         if (endpoint is not RouteEndpoint route || route.RoutePattern.RawText is not { } raw) return;
         var described = endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true };
         var contentType = context.Response.ContentType;
@@ -63,6 +68,14 @@ public sealed class AnswerRecorder : IStartupFilter
             answer = answer with { Body = Encoding.UTF8.GetString(tee.Copy.GetBuffer(), 0, (int)tee.Copy.Length) };
         ObservedAnswers.Add(answer);
     }
+
+    private static RouteEndpoint? MatchingRoute(HttpContext context) =>
+        (context.RequestServices.GetService<EndpointDataSource>()?.Endpoints ?? [])
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase) == true)
+            .Where(e => new TemplateMatcher(new RouteTemplate(e.RoutePattern), new RouteValueDictionary()).TryMatch(context.Request.Path, new RouteValueDictionary()))
+            .OrderBy(e => e.RoutePattern.Parameters.Count)
+            .FirstOrDefault();
 
     /// <summary>Writes through to the response and keeps a copy of the first <see cref="Cap"/> bytes of a JSON answer.</summary>
     private sealed class TeeStream(Stream inner, HttpContext context) : Stream
