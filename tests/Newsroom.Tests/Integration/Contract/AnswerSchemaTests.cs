@@ -22,6 +22,7 @@ public class every_recorded_answer(ContractFixture fixture, ITestOutputHelper ou
         void Violation(string operation, int status, string problem) =>
             violations[(operation, status, problem)] = violations.GetValueOrDefault((operation, status, problem)) + 1;
         int validated = 0, tooLarge = 0;
+        var valid = new Dictionary<(string Operation, int Status), int>();
 
         foreach (var answer in answers)
         {
@@ -69,10 +70,20 @@ public class every_recorded_answer(ContractFixture fixture, ITestOutputHelper ou
             }
             validated++;
             var errors = contract.Validate(schema, body);
-            if (errors.Count > 0) Violation(operation, answer.Status, $"schema ({mediaType}): {errors[0]}" + (errors.Count > 1 ? $" (+{errors.Count - 1} more)" : ""));
+            if (errors.Count > 0) Violation(operation, answer.Status, $"schema ({mediaType}): {OpenApiContract.Summary(errors)}");
+            else valid[(operation, answer.Status)] = valid.GetValueOrDefault((operation, answer.Status)) + 1;
         }
 
         output.WriteLine($"{answers.Count} answers recorded, {validated} JSON bodies validated against their schema, {tooLarge} larger than {AnswerRecorder.Cap / 1024} KB not validated.");
+        output.WriteLine("JSON bodies valid against their schema, per operation and status:");
+        foreach (var ((operation, status), count) in valid.OrderBy(v => v.Key.Operation.Split(' ')[1], StringComparer.Ordinal).ThenBy(v => v.Key.Operation).ThenBy(v => v.Key.Status))
+            output.WriteLine($"  {operation} {status}: {count}");
+        // The same schema error across operations (ProblemDetails is shared): the short version of the list below.
+        var byError = violations.Where(v => v.Key.Problem.StartsWith("schema", StringComparison.Ordinal))
+            .GroupBy(v => v.Key.Problem).OrderByDescending(g => g.Sum(v => v.Value)).ToList();
+        if (byError.Count > 0) output.WriteLine("Schema errors across operations:");
+        foreach (var g in byError)
+            output.WriteLine($"  {g.Key} — {g.Sum(v => v.Value)}× in {g.Select(v => v.Key.Operation).Distinct().Count()} operations ({string.Join(", ", g.Select(v => v.Key.Status).Distinct().Order())})");
         var report = new StringBuilder();
         foreach (var group in violations.OrderBy(v => v.Key.Operation.Split(' ')[1], StringComparer.Ordinal).ThenBy(v => v.Key.Operation).ThenBy(v => v.Key.Status))
             report.AppendLine($"  {group.Key.Operation} {group.Key.Status}: {group.Key.Problem} — {group.Value}×");

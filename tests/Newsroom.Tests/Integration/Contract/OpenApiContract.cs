@@ -80,6 +80,16 @@ public sealed class OpenApiContract(JsonObject document)
         return errors.Count > 0 ? errors : ["/: does not match the schema"];
     }
 
+    /// <summary>Errors as one line, locations gathered per message: "property not described by the schema: /code /traceId".</summary>
+    public static string Summary(IReadOnlyList<string> errors)
+    {
+        var line = string.Join("; ", errors
+            .Select(e => e.Split(": ", 2))
+            .GroupBy(parts => parts.Length > 1 ? parts[1] : parts[0], parts => parts.Length > 1 ? parts[0] : "/")
+            .Select(g => $"{g.Key}: {string.Join(" ", g.Distinct().Order(StringComparer.Ordinal))}"));
+        return line.Length <= 400 ? line : line[..400] + "…";
+    }
+
     private static string Indexless(string location) =>
         Regex.Replace(location.Length == 0 ? "/" : location, "/[0-9]+(?=/|$)", "/*");
 

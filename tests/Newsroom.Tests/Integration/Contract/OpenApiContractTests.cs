@@ -54,5 +54,7 @@ public class the_contract_reader
         Validate(404, "application/problem+json", """{"title":"Not found","status":404}""").ShouldBeEmpty();
         Validate(404, "application/problem+json", """{"title":"Not found","code":"not_found"}""")
             .ShouldContain("/code: property not described by the schema");
+        OpenApiContract.Summary(["/traceId: property not described by the schema", "/code: property not described by the schema", "/status: type: wrong"])
+            .ShouldBe("property not described by the schema: /code /traceId; type: wrong: /status");
     }
 }
