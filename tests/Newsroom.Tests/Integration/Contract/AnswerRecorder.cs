@@ -60,7 +60,10 @@ public sealed class AnswerRecorder : IStartupFilter
         if (endpoint is not RouteEndpoint && context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType)
             endpoint = MatchingRoute(context);
         if (endpoint is not RouteEndpoint route || route.RoutePattern.RawText is not { } raw) return;
-        var described = endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true };
+        // Endpoints excluded from the description, and the desk's Razor Pages (HTML screens, which ApiExplorer never
+        // describes), are not operations of the document; everything else is, or should be (health, say).
+        var described = endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true }
+            && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null;
         var contentType = context.Response.ContentType;
         var answer = new ObservedAnswer(context.Request.Method.ToUpperInvariant(), ObservedAnswers.DocumentPath(raw), raw, described,
             context.Response.StatusCode, contentType, null, tee.Written, tee.Written > Cap);

@@ -9,7 +9,7 @@ namespace Newsroom.Tests.Integration.Contract;
 /// content type and, for JSON answers, the body.
 /// </summary>
 /// <param name="Path">The route template as the document spells it: "/api/articles/{id}" for "/api/articles/{id:guid}".</param>
-/// <param name="Described">False when the endpoint is excluded from the description (the desk's own endpoints, the document itself).</param>
+/// <param name="Described">False when the endpoint is excluded from the description (the desk's own endpoints, the document itself) or is a Razor Page (the desk's screens).</param>
 /// <param name="Body">The JSON body (UTF-8 text) when the answer was JSON and no larger than the cap; otherwise null.</param>
 /// <param name="BodyLength">How many body bytes were written (0: no body).</param>
 public sealed record ObservedAnswer(
