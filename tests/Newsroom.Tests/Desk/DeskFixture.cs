@@ -73,6 +73,8 @@ public sealed class DeskFixture : IAsyncLifetime
             b.UseSetting("Webhooks:Subscribers:0:Url", new Uri(_receiver.BaseUrl, "hooks/steady").ToString());
             b.UseSetting("Webhooks:Subscribers:0:Secret", AppFixture.WebhookSecret);
             b.UseUrls("http://127.0.0.1:0");
+            // The API answers the screens get count for the contract tests too (Integration/Contract).
+            Integration.Contract.AnswerRecorder.Install(b);
         });
         factory.UseKestrel();
         factory.StartServer();

@@ -49,6 +49,8 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Webhooks:Subscribers:1:Name", "flaky");
             builder.UseSetting("Webhooks:Subscribers:1:Url", new Uri(receiver.BaseUrl, "hooks/flaky").ToString());
             builder.UseSetting("Webhooks:Subscribers:1:Secret", WebhookSecret);
+            // Records every answer for the contract tests (Integration/Contract), outermost in the pipeline.
+            Contract.AnswerRecorder.Install(builder);
             more?.Invoke(builder);
         });
     }

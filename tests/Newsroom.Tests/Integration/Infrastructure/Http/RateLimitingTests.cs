@@ -24,6 +24,7 @@ public class rate_limiting : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("RateLimiting:PermitsPerMinute", "3");
             builder.UseSetting("ForwardedHeaders:KnownProxies:0", Proxy);
+            Contract.AnswerRecorder.Install(builder);
         });
     }
 
