@@ -19,8 +19,8 @@ public static class DiffEndpoint
     [WolverineGet("/api/articles/{id}/diff", Name = "DiffRevisions")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("History")]
-    public static async Task<Results<Ok<DiffResponse>, BadRequestProblem, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http, [FromQuery, ParameterSchema("integer", Minimum = 1, Example = "1", Description = "The earlier revision (default: the one before `to`).")] string? from,
-        [FromQuery, ParameterSchema("integer", Minimum = 1, Example = "2", Description = "The later revision (default: the current one).")] string? to)
+    public static async Task<Results<Ok<DiffResponse>, BadRequestProblem, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http, [FromQuery, ParameterSchema("integer", Required = true, Minimum = 1, Example = "1", Description = "The earlier revision.")] string? from,
+        [FromQuery, ParameterSchema("integer", Required = true, Minimum = 1, Example = "2", Description = "The later revision.")] string? to)
     {
         var errors = new Dictionary<string, string[]>();
         if (!int.TryParse(from, out var a) || a < 1) errors["from"] = ["from is a revision number from 1."];

@@ -61,6 +61,9 @@ public static class ProblemDetailsSetup
             context.HttpContext.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(UnreadableBodyLogging.Category)
                 .LogInformation("Refused an unreadable body at {Path}: {Field}", context.HttpContext.Request.Path.Value, field);
             details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+            // Wolverine's byte positions describe the payload, not a field: the errors above say where.
+            details.Extensions.Remove("lineNumber");
+            details.Extensions.Remove("bytePositionInLine");
             details.Detail = "The request body could not be read: see errors.";
         }
 
