@@ -1,4 +1,3 @@
-using JasperFx.CodeGeneration;
 using Newsroom.Articles;
 using Newsroom.Articles.Reading;
 using Newsroom.Demo;

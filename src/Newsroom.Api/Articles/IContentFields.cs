@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Newsroom.Articles;
 
 /// <summary>The content fields a request may carry. Absent (null) means "not given".</summary>

@@ -1,5 +1,3 @@
-using Newsroom.Infrastructure.Http;
-
 namespace Newsroom.Articles;
 
 /// <summary>A message to send when the decision commits; <c>DeliverAt</c> makes it a durable scheduled message.</summary>

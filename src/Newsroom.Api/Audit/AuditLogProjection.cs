@@ -1,10 +1,8 @@
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
 using Newsroom.Articles;
 using Newsroom.History;
-using Newsroom.Infrastructure.Persistence;
 
 namespace Newsroom.Audit;
 

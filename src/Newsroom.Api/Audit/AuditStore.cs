@@ -1,9 +1,5 @@
-using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
-using Marten.Events.Projections;
-using Newsroom.Articles;
-using Newsroom.History;
 using Newsroom.Infrastructure.Persistence;
 
 namespace Newsroom.Audit;

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Newsroom.Articles;
 using Newsroom.Articles.Reading;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;

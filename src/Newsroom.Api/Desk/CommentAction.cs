@@ -1,14 +1,4 @@
-using System.Reflection;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Articles;
-using Newsroom.Articles.Publishing;
-using Newsroom.Articles.Reviewing;
-using Newsroom.Articles.Spiking;
-using Newsroom.Infrastructure.Http;
-using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 
 namespace Newsroom.Desk;

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Newsroom.Desk;
 

@@ -2,7 +2,6 @@ using Marten;
 using Newsroom.Articles;
 using Newsroom.Audit;
 using Newsroom.Infrastructure.Identity;
-using Newsroom.Infrastructure.Persistence;
 
 namespace Newsroom.Desk;
 

@@ -1,13 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Newsroom.Articles;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Newsroom.Infrastructure.Http;
-using Newsroom.Infrastructure.Http.Answers;
-using Newsroom.Infrastructure.Identity;
-using Wolverine.Http;
-
 namespace Newsroom.History;
 
 public sealed record BlameResponse(int Revision, IReadOnlyList<FieldBlame> Fields, IReadOnlyList<ParagraphBlame> Paragraphs);

@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Newsroom.Articles;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Marten;
-using Marten.Services;
 using Newsroom.Infrastructure;
 
 namespace Newsroom.Integrity;

@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Marten;
-using Marten.Services;
-using Newsroom.Infrastructure;
 
 namespace Newsroom.Integrity;
 

@@ -2,7 +2,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Newsroom.Public.Feeds;
-using Newsroom.Webhooks;
 using Wolverine.Http;
 
 namespace Newsroom.Public;

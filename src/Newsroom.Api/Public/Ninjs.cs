@@ -1,17 +1,9 @@
-using System.Text.Json.Nodes;
-using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Newsroom.Articles;
-using Newsroom.Articles.Drafting;
-using Newsroom.Articles.Importing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Http.Answers;
-using Newsroom.Infrastructure.Identity;
 using Newsroom.Public.Ninjs;
-using Newsroom.Webhooks;
 using Wolverine.Http;
 
 namespace Newsroom.Public;

@@ -1,5 +1,3 @@
-using Newsroom.Articles;
-
 namespace Newsroom.Public;
 
 /// <summary>A list item: enough to show a headline list and link to the article.</summary>

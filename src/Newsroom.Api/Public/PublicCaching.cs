@@ -1,14 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
-using Newsroom.Articles;
-using Newsroom.Articles.Reading;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Http.Answers;
-using Newsroom.Webhooks;
-using Wolverine.Http;
 
 namespace Newsroom.Public;
 

@@ -1,5 +1,3 @@
-using Newsroom.Articles;
-
 namespace Newsroom.Public;
 
 public sealed record PublicCorrectionResponse(string Note, DateTimeOffset At);

@@ -1,9 +1,5 @@
-using System.Text;
 using Marten;
 using Marten.Services;
-using Microsoft.AspNetCore.OutputCaching;
-using Newsroom.Infrastructure.Persistence;
-using Npgsql;
 
 namespace Newsroom.Public;
 

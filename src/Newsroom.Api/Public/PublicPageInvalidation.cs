@@ -1,6 +1,4 @@
 using System.Text;
-using Marten;
-using Marten.Services;
 using Microsoft.AspNetCore.OutputCaching;
 using Newsroom.Infrastructure.Persistence;
 using Npgsql;

@@ -1,5 +1,3 @@
-using Newsroom.Articles;
-
 namespace Newsroom.Public;
 
 public static class PublicUrls

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
 using Newsroom.Articles;
-using Newsroom.Infrastructure.Persistence;
 
 namespace Newsroom.Statistics;
 

@@ -1,14 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Newsroom.Articles;
-using Newsroom.Articles.Reading;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Newsroom.Infrastructure.Http;
-using Newsroom.Infrastructure.Http.Answers;
-using Newsroom.Infrastructure.Identity;
-using Wolverine.Http;
-
 namespace Newsroom.Statistics;
 
 public sealed record ReviewerApprovals(string Reviewer, string Name, int Approvals);

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Newsroom.Articles;
-using Newsroom.Infrastructure;
-
 namespace Newsroom.Webhooks;
 
 /// <summary>

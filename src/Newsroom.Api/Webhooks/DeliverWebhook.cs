@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Marten;
-using Newsroom.Infrastructure;
 using Newsroom.Public;
 using Wolverine;
 

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Newsroom.Articles;
 using Newsroom.Articles.Reading;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;

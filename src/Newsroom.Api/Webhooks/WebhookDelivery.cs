@@ -1,12 +1,4 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Marten;
 using Newsroom.Infrastructure;
-using Newsroom.Public;
-using Wolverine;
 
 namespace Newsroom.Webhooks;
 

@@ -1,12 +1,9 @@
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
-using Newsroom.Infrastructure.Persistence;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Drafting;

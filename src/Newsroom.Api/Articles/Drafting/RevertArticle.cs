@@ -1,11 +1,8 @@
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Newsroom.History;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Drafting;

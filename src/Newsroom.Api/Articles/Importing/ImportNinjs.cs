@@ -2,11 +2,9 @@ using System.Text.Json.Nodes;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Newsroom.Articles.Drafting;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
-using Newsroom.Public.Ninjs;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Importing;

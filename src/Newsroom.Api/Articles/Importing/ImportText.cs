@@ -2,7 +2,6 @@ using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Newsroom.Articles.Drafting;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Newsroom.Articles;
 using Newsroom.Public.Ninjs;
 using Newsroom.Public.Rendering;
 

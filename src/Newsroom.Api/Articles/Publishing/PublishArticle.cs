@@ -1,10 +1,7 @@
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Publishing;

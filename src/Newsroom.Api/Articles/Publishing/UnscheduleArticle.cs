@@ -1,9 +1,6 @@
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Newsroom.Infrastructure.Identity;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Newsroom.Articles.Publishing;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;

@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
 
-using Newsroom.Infrastructure.Http;
-
 namespace Newsroom.Articles.Reading;
 
 /// <summary>

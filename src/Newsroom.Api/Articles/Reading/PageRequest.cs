@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-
 using Newsroom.Infrastructure.Http;
 
 namespace Newsroom.Articles.Reading;

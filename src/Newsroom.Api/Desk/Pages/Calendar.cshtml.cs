@@ -1,6 +1,5 @@
 using System.Globalization;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Newsroom.Articles;
 using Newsroom.Infrastructure.Identity;

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Newsroom.Articles.Reading;
 using Newsroom.Infrastructure.Http.Answers;

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Newsroom.Infrastructure.Persistence;
 
 // Recognising the storage failures that are answers, not faults: they become 409s or 503s, never 500s.

@@ -1,6 +1,5 @@
 using JasperFx;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Daemon.HighWater;
 using Npgsql;

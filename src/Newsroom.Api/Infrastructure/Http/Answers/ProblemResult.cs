@@ -1,5 +1,3 @@
-using System.Reflection;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Newsroom.Infrastructure.Http.Answers;
