@@ -6,6 +6,7 @@ using Newsroom.Infrastructure;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
+using Newsroom.Infrastructure.Telemetry;
 using Newsroom.Operations;
 using Newsroom.Public;
 using Newsroom.Webhooks;
@@ -25,9 +26,10 @@ public static class NewsroomModule
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ProblemDetailsSetup.MaxRequestBodyBytes);
         // Structured logs: one JSON object per line outside Development, readable text in Development.
         if (!builder.Environment.IsDevelopment())
-            builder.Logging.ClearProviders().AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; });
+            builder.Logging.ClearProviders().AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; o.IncludeScopes = true; });
 
         builder.Logging.SilenceDeserializationErrors(typeof(Program).Assembly);
+        builder.AddNewsroomTelemetry();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BoardItemCache>();
         services.AddHttpContextAccessor();
@@ -117,6 +119,7 @@ public static class NewsroomModule
 
         app.MapDesk();
         app.MapNewsroomHealth();
+        app.MapNewsroomTelemetry();
         app.MapNewsroomOpenApi();
         app.MapWolverineEndpoints(opts =>
         {

@@ -11,6 +11,7 @@ using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
+using Newsroom.Infrastructure.Telemetry;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -34,15 +35,19 @@ public sealed class ArticleCommands
     public delegate Task<Decision> AsyncDecider(Article article, CurrentUser user, DateTimeOffset now);
 
     private readonly TimeProvider _clock;
+    private readonly NewsroomMetrics _metrics;
 
-    public ArticleCommands(IDocumentSession session, IMartenOutbox outbox, IHttpContextAccessor http, TimeProvider clock)
+    public ArticleCommands(IDocumentSession session, IMartenOutbox outbox, IHttpContextAccessor http, TimeProvider clock, NewsroomMetrics metrics)
     {
         outbox.Enroll(session);
         Session = session;
         Bus = outbox;
         Http = http.HttpContext ?? throw new InvalidOperationException("Article commands run inside an HTTP request.");
         User = CurrentUser.From(Http.User);
+        // Messages sent by the command (schedules, webhooks) carry the request's correlation id, as its events do.
+        if (outbox is IMessageContext context) context.CorrelationId = CorrelationIds.Of(Http);
         _clock = clock;
+        _metrics = metrics;
     }
 
     public IDocumentSession Session { get; }
@@ -70,6 +75,15 @@ public sealed class ArticleCommands
     /// <param name="versionRequired">False only for commands that never conflict in meaning (comments).</param>
     public async Task<Results<TOk, BadRequestProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RunAsync<TOk>(
         Guid id, int? versionInBody, DeskScope scope, AsyncDecider decide, Func<Article, TOk> respond, bool versionRequired = true)
+        where TOk : IResult
+    {
+        var answer = await RunOnceAsync(id, versionInBody, scope, decide, respond, versionRequired);
+        Count(answer.Result);
+        return answer;
+    }
+
+    private async Task<Results<TOk, BadRequestProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RunOnceAsync<TOk>(
+        Guid id, int? versionInBody, DeskScope scope, AsyncDecider decide, Func<Article, TOk> respond, bool versionRequired)
         where TOk : IResult
     {
         var expected = versionRequired || versionInBody is not null || Http.Request.Headers.IfMatch.Count > 0
@@ -133,6 +147,24 @@ public sealed class ArticleCommands
     /// creation decider, then the commit.
     /// </summary>
     public async Task<Results<CreatedArticle, BadRequestProblem, ForbiddenProblem>> CreateAsync(IContentFields fields, string source)
+    {
+        var answer = await CreateOnceAsync(fields, source);
+        Count(answer.Result);
+        return answer;
+    }
+
+    /// <summary>The command's name (the API endpoint's, or the desk page's) and how it ended, for the commands metric.</summary>
+    private void Count(IResult answer)
+    {
+        // An API endpoint is named after its command (CreateArticle); a desk page by its route (desk:/Edit).
+        var endpoint = Http.GetEndpoint();
+        var command = endpoint?.Metadata.GetMetadata<Wolverine.Http.HttpChain>() is not null
+            ? endpoint.DisplayName ?? "unknown"
+            : "desk:" + (endpoint?.DisplayName ?? "unknown");
+        _metrics.CommandHandled(command, answer is ProblemResult refused ? refused.Problem.Code : "accepted");
+    }
+
+    private async Task<Results<CreatedArticle, BadRequestProblem, ForbiddenProblem>> CreateOnceAsync(IContentFields fields, string source)
     {
         Correlation.Stamp(Session, Http);
 

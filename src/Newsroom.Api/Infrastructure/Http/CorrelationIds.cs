@@ -21,17 +21,24 @@ public static class CorrelationIds
         return id;
     }
 
+    /// <summary>The tag on the request's span, and the name of the log scope every line of the request carries.</summary>
+    public const string TagName = "newsroom.correlation_id";
+
     public static WebApplication UseCorrelationIds(this WebApplication app)
     {
-        app.Use((http, next) =>
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Newsroom.Requests");
+        app.Use(async (http, next) =>
         {
             var id = Of(http);
+            System.Diagnostics.Activity.Current?.SetTag(TagName, id);
             http.Response.OnStarting(() =>
             {
                 http.Response.Headers[Header] = id;
                 return Task.CompletedTask;
             });
-            return next(http);
+            // Scopes are shared by every logger: each line logged while handling the request names the id.
+            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+                await next(http);
         });
         return app;
     }

@@ -1,0 +1,63 @@
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Newsroom.Infrastructure.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for traces, metrics and logs, from the instrumentation the parts already emit: ASP.NET Core
+/// (requests, rate-limit rejections), HttpClient (webhook deliveries), Wolverine (messages, handler failures),
+/// Marten (sessions, the async daemon), Npgsql (every command) and the runtime, plus Newsroom's own meter
+/// (<see cref="NewsroomMetrics"/>). Exported over OTLP when an endpoint is configured (the standard
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, or <c>Telemetry:OtlpEndpoint</c>), and scraped by Prometheus at
+/// <c>/metrics</c> unless <c>Telemetry:Prometheus</c> is false.
+/// </summary>
+public static class TelemetrySetup
+{
+    public const string ServiceName = "newsroom";
+
+    public static WebApplicationBuilder AddNewsroomTelemetry(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var otlp = configuration["Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+
+        builder.Services.AddSingleton<NewsroomMetrics>();
+        builder.Services.AddHostedService<StorageGauges>();
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeScopes = true; // the correlation id of the request is a scope (CorrelationIds)
+            logging.IncludeFormattedMessage = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics"))
+                .AddHttpClientInstrumentation()
+                .AddSource("Wolverine", "Marten", "Npgsql"))
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("Wolverine:*", "Marten", "Npgsql", NewsroomMetrics.MeterName);
+                if (configuration.GetValue("Telemetry:Prometheus", true)) metrics.AddPrometheusExporter();
+            });
+        if (!string.IsNullOrWhiteSpace(otlp))
+        {
+            builder.Services.Configure<OpenTelemetry.Exporter.OtlpExporterOptions>(o => o.Endpoint = new Uri(otlp));
+            telemetry.UseOtlpExporter();
+        }
+        return builder;
+    }
+
+    public static WebApplication MapNewsroomTelemetry(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Telemetry:Prometheus", true))
+            app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        return app;
+    }
+}
