@@ -57,7 +57,7 @@ public static class TelemetrySetup
     public static WebApplication MapNewsroomTelemetry(this WebApplication app)
     {
         if (app.Configuration.GetValue("Telemetry:Prometheus", true))
-            app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+            app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().ExcludeFromDescription(); // Prometheus text, not an API operation
         return app;
     }
 }
