@@ -32,6 +32,7 @@ public static class ListPublicArticlesEndpoint
             if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
             var found = await PublicSearch.SearchAsync(session, q.Trim(), desk, tag, size + 1, offset, http.RequestAborted);
             var next = found.Count > size ? SearchPage.Encode(offset + size) : null;
+            PublicCaching.Cacheable(http, SurrogateKeys.Lists);
             return TypedResults.Ok(new Page<PublicArticleSummary>(found.Take(size).Select(a => PublicArticleSummary.From(a, siteBase)).ToList(), next));
         }
 
@@ -45,6 +46,7 @@ public static class ListPublicArticlesEndpoint
             query = query.Where(a => a.PublishedAt < after.At || (a.PublishedAt == after.At && a.Id < after.Id));
         var rows = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(page.Limit + 1).ToListAsync(http.RequestAborted);
+        PublicCaching.Cacheable(http, SurrogateKeys.Lists);
         return TypedResults.Ok(page.ToPage(rows, a => new Cursor(a.PublishedAt!.Value, a.Id), a => PublicArticleSummary.From(a, siteBase)));
     }
 }

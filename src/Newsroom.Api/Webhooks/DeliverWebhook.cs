@@ -96,7 +96,9 @@ public static class DeliverWebhookHandler
             url = new Uri(site.BaseFor(null), e.Article.Path.TrimStart('/')).ToString()
         },
         note = e.Note,
-        reason = e.Reason
+        reason = e.Reason,
+        // What a CDN in front of the public site should purge now (the Surrogate-Key / Cache-Tag of those answers).
+        purgeKeys = SurrogateKeys.ChangedBy(e.Article.Id)
     };
 
     private static async Task RecordAsync(IDocumentStore store, DeliverWebhook message, WebhookSubscriber subscriber,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Newsroom.Public.Feeds;
 
-/// <summary>200 with an RSS or Atom document, cacheable by browsers and CDNs for a minute.</summary>
+/// <summary>200 with an RSS or Atom document, cacheable by browsers and CDNs (purged by the surrogate key <c>feeds</c>).</summary>
 public sealed class FeedDocument(string xml, string contentType) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
 {
     int? IStatusCodeHttpResult.StatusCode => StatusCodes.Status200OK;
@@ -11,7 +11,7 @@ public sealed class FeedDocument(string xml, string contentType) : IResult, ISta
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        httpContext.Response.Headers.CacheControl = "public, max-age=60";
+        PublicCaching.Cacheable(httpContext, SurrogateKeys.Feeds);
         return TypedResults.Text(xml, contentType).ExecuteAsync(httpContext);
     }
 
