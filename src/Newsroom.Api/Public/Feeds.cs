@@ -13,6 +13,7 @@ public static class FeedEndpoints
     [WolverineGet("/public/feed.rss", Name = "GetRssFeed")]
     [AllowAnonymous]
     [Tags("Public")]
+    [CachedPublicly]
     [Produces("application/rss+xml")]
     public static async Task<FeedDocument> Rss(IQuerySession session, HttpContext http, PublicSite site, TimeProvider clock) =>
         new(FeedWriter.Rss(await NewestAsync(session, http.RequestAborted), site.BaseFor(http), clock.GetUtcNow()), FeedWriter.RssContentType);
@@ -20,6 +21,7 @@ public static class FeedEndpoints
     [WolverineGet("/public/feed.atom", Name = "GetAtomFeed")]
     [AllowAnonymous]
     [Tags("Public")]
+    [CachedPublicly]
     [Produces("application/atom+xml")]
     public static async Task<FeedDocument> Atom(IQuerySession session, HttpContext http, PublicSite site, TimeProvider clock) =>
         new(FeedWriter.Atom(await NewestAsync(session, http.RequestAborted), site.BaseFor(http), clock.GetUtcNow()), FeedWriter.AtomContentType);

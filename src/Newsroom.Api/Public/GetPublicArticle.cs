@@ -14,6 +14,7 @@ public static class GetPublicArticleEndpoint
     [AllowAnonymous]
     [OutputCache(PolicyName = PublicPageCache.Policy)]
     [Tags("Public")]
+    [CachedPublicly(StatusCodes.Status200OK, StatusCodes.Status410Gone)]
     public static async Task<Results<Ok<PublicArticleResponse>, NotModified, NotFoundProblem, GoneProblem>> Get(
         string slug, IQuerySession session, HttpContext http, PublicSite site)
     {

@@ -18,6 +18,7 @@ public static class ListPublicArticlesEndpoint
     [WolverineGet("/public/articles", Name = "ListPublicArticles")]
     [AllowAnonymous]
     [Tags("Public")]
+    [CachedPublicly]
     public static async Task<Results<Ok<Page<PublicArticleSummary>>, BadRequestProblem>> Get(IQuerySession session, HttpContext http, PublicSite site,
         [FromQuery] string? q, [FromQuery] string? desk, [FromQuery] string? tag, [FromQuery] string? limit, [FromQuery] string? cursor)
     {

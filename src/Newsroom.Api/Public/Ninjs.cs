@@ -14,6 +14,7 @@ public static class GetNinjsEndpoint
     [WolverineGet("/public/articles/{slug}/ninjs", Name = "GetNinjs")]
     [AllowAnonymous]
     [Tags("Public")]
+    [CachedPublicly(StatusCodes.Status200OK, StatusCodes.Status410Gone)]
     [Produces("application/json")]
     public static async Task<Results<ContentHttpResult, NotModified, NotFoundProblem, GoneProblem>> Get(
         string slug, IQuerySession session, HttpContext http, PublicSite site)

@@ -119,7 +119,7 @@ public static class OpenApiSetup
     /// <summary>Headers the typed results declare, and the correlation id every answer carries.</summary>
     private static void DescribeResponses(OpenApiOperation operation, IList<object> metadata)
     {
-        var headers = metadata.OfType<ResponseHeader>().ToList();
+        var headers = metadata.OfType<ResponseHeader>().Concat(metadata.OfType<IResponseHeaders>().SelectMany(h => h.Headers)).ToList();
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse r) continue;
