@@ -16,4 +16,6 @@ public sealed class AuditEntry
     public string ActorId { get; set; } = "";
     public DateTimeOffset At { get; set; }
     public string Summary { get; set; } = "";
+    /// <summary>The request's correlation id (X-Correlation-Id, else its trace id); null for events written outside a request.</summary>
+    public string? CorrelationId { get; set; }
 }

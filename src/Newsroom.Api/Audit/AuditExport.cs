@@ -20,7 +20,7 @@ public sealed class AuditExport(string format, Func<long, CancellationToken, Tas
         http.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit.{format}\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), bufferSize: 64 * 1024);
-        if (csv) await writer.WriteAsync("seq,articleId,version,type,actorId,actorName,at,summary\n");
+        if (csv) await writer.WriteAsync("seq,articleId,version,type,actorId,actorName,at,summary,correlationId\n");
 
         long after = 0;
         while (true)
@@ -40,7 +40,7 @@ public sealed class AuditExport(string format, Func<long, CancellationToken, Tas
     private static string CsvLine(AuditItem i) => string.Join(',',
         i.Seq.ToString(CultureInfo.InvariantCulture), i.ArticleId.ToString(), i.Version.ToString(CultureInfo.InvariantCulture),
         Csv(i.Type), Csv(i.Actor.Id), Csv(i.Actor.Name),
-        Infrastructure.Iso8601.Utc(i.At), Csv(i.Summary)) + "\n";
+        Infrastructure.Iso8601.Utc(i.At), Csv(i.Summary), Csv(i.CorrelationId ?? "")) + "\n";
 
     // RFC 4180 quoting; a leading =, +, -, @, tab or carriage return is prefixed with ' so spreadsheets do not run it as a formula.
     private static string Csv(string value)

@@ -36,7 +36,8 @@ public sealed partial class AuditLogProjection : EventProjection
                 Actor = fact.By,
                 ActorId = fact.By.Id,
                 At = fact.At,
-                Summary = EventSummaries.For(fact)
+                Summary = EventSummaries.For(fact),
+                CorrelationId = e.CorrelationId
             });
         }
         return ValueTask.CompletedTask;

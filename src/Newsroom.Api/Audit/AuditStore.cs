@@ -14,7 +14,8 @@ public static class AuditStore
             .Duplicate(a => a.ArticleId)
             .Duplicate(a => a.ActorId)
             .Duplicate(a => a.Type)
-            .Duplicate(a => a.At, "timestamptz");
+            .Duplicate(a => a.At, "timestamptz")
+            .Duplicate(a => a.CorrelationId!);
         return options;
     }
 }

@@ -29,6 +29,7 @@ public static class GetAuditEndpoint
         [FromQuery, ParameterSchema("string", Format = "date-time", Description = "From this time on (ISO 8601).")] string? from,
         [FromQuery, ParameterSchema("string", Format = "date-time", Description = "Up to this time (ISO 8601).")] string? to,
         [FromQuery, ParameterSchema("string", Enum = ["json", "ndjson", "csv"], Description = "json pages (default); ndjson or csv export everything that matches.")] string? format,
+        [FromQuery, ParameterSchema("string", Description = "The correlation id of the request that wrote the events (its X-Correlation-Id, else its trace id).", Example = "import-2026-11-28-0007")] string? correlationId,
         [FromQuery] string? limit, [FromQuery] string? cursor)
     {
         var errors = new Dictionary<string, string[]>();
@@ -51,6 +52,7 @@ public static class GetAuditEndpoint
             if (!string.IsNullOrWhiteSpace(type)) q = q.Where(e => e.Type == type);
             if (since is { } s) q = q.Where(e => e.At >= s);
             if (until is { } u) q = q.Where(e => e.At <= u);
+            if (!string.IsNullOrWhiteSpace(correlationId)) q = q.Where(e => e.CorrelationId == correlationId);
             return q.OrderBy(e => e.Seq);
         }
 

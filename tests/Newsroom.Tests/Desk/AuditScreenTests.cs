@@ -36,7 +36,7 @@ public class the_audit_log_screen(DeskFixture desk)
         csv.Status.ShouldBe(200);
         csv.Headers["content-type"].ShouldStartWith("text/csv");
         var lines = (await csv.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("seq,articleId,version,type,actorId,actorName,at,summary");
+        lines[0].ShouldBe("seq,articleId,version,type,actorId,actorName,at,summary,correlationId");
         lines.Skip(1).ShouldHaveSingleItem().ShouldContain(draft.Id().ToString());
     }
 

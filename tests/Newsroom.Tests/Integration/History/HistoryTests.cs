@@ -184,9 +184,9 @@ public class a_long_editorial_story(AppFixture fixture) : IntegrationContext(fix
         var csv = await Api.Get($"/api/audit?format=csv&actor=paul", Users.Aude);
         csv.ContentType.ShouldBe("text/csv");
         var rows = csv.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        rows[0].ShouldBe("seq,articleId,version,type,actorId,actorName,at,summary");
+        rows[0].ShouldBe("seq,articleId,version,type,actorId,actorName,at,summary,correlationId");
         rows.Length.ShouldBe(4);
-        rows[2].ShouldEndWith(",Paul Publisher corrected body (revision 5): The vote was 31 to 19.");
+        rows[2].ShouldContain(",Paul Publisher corrected body (revision 5): The vote was 31 to 19.,");
 
         (await Api.Get("/api/audit", Users.Alice)).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
         (await Api.Get("/api/audit?from=yesterday", Users.Aude)).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
