@@ -11,8 +11,9 @@ namespace Newsroom.Infrastructure.Telemetry;
 /// (requests, rate-limit rejections), HttpClient (webhook deliveries), Wolverine (messages, handler failures),
 /// Marten (sessions, the async daemon), Npgsql (every command) and the runtime, plus Newsroom's own meter
 /// (<see cref="NewsroomMetrics"/>). Exported over OTLP when an endpoint is configured (the standard
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, or <c>Telemetry:OtlpEndpoint</c>), and scraped by Prometheus at
-/// <c>/metrics</c> unless <c>Telemetry:Prometheus</c> is false.
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, or <c>Telemetry:OtlpEndpoint</c>; traces only then, unless
+/// <c>Telemetry:Traces</c> says otherwise), and scraped by Prometheus at <c>/metrics</c> unless
+/// <c>Telemetry:Prometheus</c> is false.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -32,12 +33,15 @@ public static class TelemetrySetup
         });
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
-            .WithTracing(tracing => tracing
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId));
+        // Spans cost CPU on every request and SQL command even when nobody collects them: traced only when they go
+        // somewhere (an OTLP endpoint), or when Telemetry:Traces says so.
+        if (configuration.GetValue("Telemetry:Traces", !string.IsNullOrWhiteSpace(otlp)))
+            telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics"))
                 .AddHttpClientInstrumentation()
-                .AddSource("Wolverine", "Marten", "Npgsql"))
-            .WithMetrics(metrics =>
+                .AddSource("Wolverine", "Marten", "Npgsql"));
+        telemetry.WithMetrics(metrics =>
             {
                 metrics
                     .AddAspNetCoreInstrumentation()

@@ -66,8 +66,9 @@ public class a_traced_request
     {
         var spans = new List<Activity>();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var host = await AppFixture.StartHostAsync(receiver, builder => builder.ConfigureServices(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
+        await using var host = await AppFixture.StartHostAsync(receiver, builder => builder
+            .UseSetting("Telemetry:Traces", "true")
+            .ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
         var api = new Api(host);
 
         var approved = await api.Approved();
