@@ -90,4 +90,15 @@ public class signing_in_to_the_desk_with_the_identity_provider : IAsyncLifetime
         page.Url.ShouldContain("/desk/sign-in");
         await DeskFixture.NoSeriousAccessibilityViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task an_access_token_of_the_provider_pasted_in_the_token_form_opens_a_session_too()
+    {
+        var page = await (await _browser.NewContextAsync(new() { BaseURL = _baseUrl.ToString() })).NewPageAsync();
+        await page.GotoAsync("/desk/sign-in");
+        await page.GetByLabel("Access token").FillAsync(await _provider.AccessTokenAsync(Users.Paul));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with token" }).ClickAsync();
+        await page.WaitForURLAsync("**/desk");
+        await Assertions.Expect(page.GetByText("Paul Publisher")).ToBeVisibleAsync();
+    }
 }
