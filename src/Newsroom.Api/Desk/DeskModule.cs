@@ -17,7 +17,9 @@ public static class DeskModule
     {
         services.AddSingleton(new DeskOptions(
             TokenSignIn: configuration.GetValue("Desk:TokenSignIn", true),
-            DemoUsers: environment.IsDevelopment()));
+            DemoUsers: environment.IsDevelopment(),
+            Provider: (configuration.GetSection("Auth").Get<Infrastructure.Identity.AuthOptions>()?.Oidc is { DeskSignIn: true } oidc) ? oidc.DisplayName : null));
+        services.AddDeskProviderSignIn(configuration, environment);
         services.AddScoped<DeskSignIn>();
         services.AddSingleton<DeskChanges>();
         services.AddHostedService(provider => provider.GetRequiredService<DeskChanges>());
@@ -114,5 +116,8 @@ public static class DeskModule
     }
 }
 
-/// <summary><c>Desk__TokenSignIn</c> (default true) offers the access-token form; demo users are offered in Development only.</summary>
-public sealed record DeskOptions(bool TokenSignIn, bool DemoUsers);
+/// <summary>
+/// <c>Desk__TokenSignIn</c> (default true) offers the access-token form; demo users are offered in Development only;
+/// <see cref="Provider"/> names the OpenID Connect provider of "Sign in with …" (<c>Auth__Oidc__*</c>), if any.
+/// </summary>
+public sealed record DeskOptions(bool TokenSignIn, bool DemoUsers, string? Provider = null);

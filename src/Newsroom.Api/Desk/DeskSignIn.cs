@@ -9,15 +9,21 @@ namespace Newsroom.Desk;
 
 /// <summary>
 /// Turns an access token into a desk session: the token is validated exactly as the API validates a bearer token
-/// (the same parameters, read from the API's scheme), and the session lasts as long as the token would have.
+/// (the same parameters, read from the API's scheme for that token, with the provider's keys for a provider's
+/// token), and the session lasts as long as the token would have.
 /// </summary>
-public sealed class DeskSignIn(IOptionsMonitor<JwtBearerOptions> jwt, AuthOptions auth, IHostEnvironment environment)
+public sealed class DeskSignIn(IOptionsMonitor<JwtBearerOptions> jwt, BearerSchemes schemes, AuthOptions auth, IHostEnvironment environment)
 {
     /// <summary>Null when signed in; otherwise why the token was refused, in words for the person signing in.</summary>
     public async Task<string?> WithTokenAsync(HttpContext http, string? token)
     {
         if (string.IsNullOrWhiteSpace(token)) return "Paste an access token.";
-        var parameters = jwt.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
+        var scheme = schemes.For(token.Trim());
+        var options = jwt.Get(scheme);
+        var parameters = options.TokenValidationParameters.Clone();
+        // As JwtBearerHandler does: the provider's issuer and keys come from its (cached, refreshed) metadata.
+        if (options.ConfigurationManager is Microsoft.IdentityModel.Tokens.BaseConfigurationManager metadata)
+            parameters.ConfigurationManager = metadata;
         var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token.Trim(), parameters);
         if (!result.IsValid)
             return result.Exception is Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException
@@ -25,7 +31,8 @@ public sealed class DeskSignIn(IOptionsMonitor<JwtBearerOptions> jwt, AuthOption
                 : "That token is not valid here.";
 
         var expires = result.SecurityToken.ValidTo is var to && to > DateTime.UnixEpoch ? new DateTimeOffset(to, TimeSpan.Zero) : (DateTimeOffset?)null;
-        await SignInAsync(http, result.ClaimsIdentity.Claims, expires);
+        var identity = scheme == BearerSchemes.Provider ? OidcClaims.Map(result.ClaimsIdentity, auth.Oidc, scheme) : result.ClaimsIdentity;
+        await SignInAsync(http, identity.Claims, expires);
         return null;
     }
 
@@ -38,12 +45,12 @@ public sealed class DeskSignIn(IOptionsMonitor<JwtBearerOptions> jwt, AuthOption
         return WithTokenAsync(http, token);
     }
 
-    private static Task SignInAsync(HttpContext http, IEnumerable<Claim> claims, DateTimeOffset? expires)
-    {
-        // Only what the desk needs to know who this is; claims normalization runs on every request as for the API.
-        var kept = claims.Where(c => c.Type is "sub" or "name" or "role" or "desk").ToList();
-        var identity = new ClaimsIdentity(kept, DeskModule.Scheme, "name", "role");
-        return http.SignInAsync(DeskModule.Scheme, new ClaimsPrincipal(identity),
+    private static Task SignInAsync(HttpContext http, IEnumerable<Claim> claims, DateTimeOffset? expires) =>
+        http.SignInAsync(DeskModule.Scheme, SessionPrincipal(claims),
             new AuthenticationProperties { IsPersistent = false, ExpiresUtc = expires ?? DateTimeOffset.UtcNow.AddHours(8) });
-    }
+
+    /// <summary>Only what the desk needs to know who this is; claims normalization runs on every request as for the API.</summary>
+    public static ClaimsPrincipal SessionPrincipal(IEnumerable<Claim> claims) =>
+        new(new ClaimsIdentity(claims.Where(c => c.Type is "sub" or "name" or "role" or "desk").Select(c => new Claim(c.Type, c.Value)),
+            DeskModule.Scheme, "name", "role"));
 }

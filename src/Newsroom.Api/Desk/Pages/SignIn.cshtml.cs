@@ -11,7 +11,19 @@ public sealed class SignInModel(DeskSignIn signIn, DeskOptions options) : PageMo
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet() { }
+    public void OnGet(string? failed)
+    {
+        if (failed == "provider") Error = $"Signing in with {options.Provider} did not succeed. Try again.";
+    }
+
+    public string ProviderHref => Url.Page("/SignIn", "Provider", new { returnUrl = SafeReturnUrl() })!;
+
+    /// <summary>Off to the provider (authorization code with PKCE); it comes back to the desk's callback, then to the return URL.</summary>
+    public IActionResult OnGetProvider()
+    {
+        if (options.Provider is null) return NotFound();
+        return Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = SafeReturnUrl() }, DeskProviderSignIn.Scheme);
+    }
 
     public async Task<IActionResult> OnPostTokenAsync(string? token)
     {

@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Newsroom.Infrastructure.Identity;
 
-/// <summary>JWT settings (<c>Auth__SigningKey</c>, <c>Auth__Issuer</c>, <c>Auth__Audience</c>).</summary>
+/// <summary>JWT settings (<c>Auth__SigningKey</c>, <c>Auth__Issuer</c>, <c>Auth__Audience</c>, <c>Auth__Oidc__*</c>).</summary>
 public sealed class AuthOptions
 {
     /// <summary>Used only when no key is configured outside Production. Never valid in Production.</summary>
@@ -12,6 +12,9 @@ public sealed class AuthOptions
     public string? SigningKey { get; set; }
     public string Issuer { get; set; } = "newsroom-dev";
     public string Audience { get; set; } = "newsroom";
+
+    /// <summary>The OpenID Connect provider (<c>Auth__Oidc__*</c>); off when its authority is not set.</summary>
+    public OidcOptions Oidc { get; set; } = new();
 
     public SymmetricSecurityKey SecurityKey(bool isProduction)
     {
