@@ -35,6 +35,9 @@ public static class DeskProviderSignIn
             // be SameSite=Lax like the session cookie (form_post would need SameSite=None).
             options.ResponseMode = OpenIdConnectResponseMode.Query;
             options.CallbackPath = CallbackPath;
+            // The handler's other paths under /desk too (by default they are at the root of the site).
+            options.SignedOutCallbackPath = "/desk/signout-callback-oidc";
+            options.RemoteSignOutPath = "/desk/signout-oidc";
             options.Scope.Clear();
             foreach (var scope in new[] { "openid", "profile" }.Concat(oidc.ExtraScopes).Distinct()) options.Scope.Add(scope);
             options.MapInboundClaims = false;
