@@ -43,6 +43,7 @@ public static class NewsroomModule
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddNewsroomOpenApi();
         services.AddNewsroomHealth();
+        services.AddNewsroomDraining(builder.Configuration);
         services.AddDemoData(builder.Configuration);
         services.AddPublicSite(builder.Configuration);
         services.AddNewsroomWebhooks(builder.Configuration);

@@ -24,6 +24,7 @@ public class the_desk_outside_development : IAsyncLifetime
             b.UseEnvironment("Staging");
             b.UseSetting("ConnectionStrings:Newsroom", connectionString);
             b.UseSetting("Desk:TokenSignIn", "false");
+            b.UseSetting("Newsroom:DrainSeconds", "0");
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Newsroom.Tests.Integration;
@@ -14,6 +15,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     public Uri BaseUrl { get; }
+    public int Port => BaseUrl.Port;
+    public int ProcessId => _process.Id;
+    public bool HasExited => _process.HasExited;
     public string Log { get { lock (_log) return _log.ToString(); } }
 
     private ServiceProcess(Process process, Uri baseUrl)
@@ -52,12 +56,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         return start;
     }
 
-    /// <summary>Starts the service and waits until /health/ready answers 200.</summary>
-    public static async Task<ServiceProcess> StartAsync(string connectionString, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts the service and waits until /health/ready answers 200. <paramref name="environment"/> adds or
+    /// overrides environment variables (webhook subscribers, drain seconds ...); <paramref name="port"/> restarts a
+    /// node on the address it had (a free port otherwise).
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(string connectionString, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null, int? port = null)
     {
-        var port = FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        var process = new Process { StartInfo = Dotnet(connectionString, "--urls", baseUrl.ToString().TrimEnd('/')) };
+        var baseUrl = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
+        var start = Dotnet(connectionString, "--urls", baseUrl.ToString().TrimEnd('/'));
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        var process = new Process { StartInfo = start };
         var service = new ServiceProcess(process, baseUrl);
         process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (service._log) service._log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (service._log) service._log.AppendLine(e.Data); };
@@ -87,6 +97,23 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>
+    /// A graceful stop, as an orchestrator does it: SIGTERM, then wait for the process to exit (SIGKILL after
+    /// <paramref name="timeout"/>). Returns the exit code.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan? timeout = null)
+    {
+        if (kill(_process.Id, SIGTERM) != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
+        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try { await _process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { await KillAsync(); throw new TimeoutException($"The service did not stop after SIGTERM:\n{Log}"); }
+        return _process.ExitCode;
+    }
+
+    private const int SIGTERM = 15;
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 
     /// <summary>Runs a command of the service (verify, projections ...) to its end: exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(string connectionString, params string[] args)
