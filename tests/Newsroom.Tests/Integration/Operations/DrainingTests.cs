@@ -50,7 +50,7 @@ public class a_graceful_stop(ITestOutputHelper output)
                          $"first refused at {firstRefusedAt:0.00} s; exited ({exitCode}) after {stoppedAt:0.00} s");
 
         notReadyAt.ShouldNotBeNull("readiness never failed while stopping");
-        notReadyAt.Value.ShouldBeLessThan(1.0);
+        notReadyAt.Value.ShouldBeLessThan(2.0, "readiness must fail well before the 3 s drain ends (0.04 s measured on a quiet machine)");
         readyDetail.ShouldContain("draining");
         lastServedAt.ShouldNotBeNull();
         lastServedAt.Value.ShouldBeGreaterThan(drainSeconds - 0.5, "the server stopped serving before the drain delay was over");
