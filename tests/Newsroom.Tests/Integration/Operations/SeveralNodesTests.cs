@@ -52,7 +52,7 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
     private sealed record Proxied(double At, double Took, string Request, string? Node, int Status, ForwarderError? Error);
     private sealed record Node(string Name, ServiceProcess Process, Guid WolverineId);
 
-    [Fact]
+    [SeveralNodesFact]
     public async Task keep_every_acknowledged_write_and_every_request_through_a_kill_and_a_graceful_restart()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
