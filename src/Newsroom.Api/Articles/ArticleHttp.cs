@@ -1,19 +1,7 @@
 namespace Newsroom.Articles;
 
-/// <summary>How a command answers success: the article with its version as the ETag.</summary>
+/// <summary>The article's version as an HTTP entity tag: what ETag carries and If-Match / If-None-Match send back.</summary>
 public static class ArticleHttp
 {
     public static string ETag(int version) => $"\"{version}\"";
-
-    public static IResult Ok(HttpContext http, Article article)
-    {
-        http.Response.Headers.ETag = ETag(article.Version);
-        return TypedResults.Ok(ArticleResponse.From(article));
-    }
-
-    public static IResult Created(HttpContext http, Article article)
-    {
-        http.Response.Headers.ETag = ETag(article.Version);
-        return TypedResults.Created($"/api/articles/{article.Id}", ArticleResponse.From(article));
-    }
 }

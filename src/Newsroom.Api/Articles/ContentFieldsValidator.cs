@@ -37,7 +37,15 @@ public class ContentFieldsValidator<T> : AbstractValidator<T> where T : IContent
         RuleFor(x => x.Slug).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").MaximumLength(MaxSlug).When(x => x.Slug != null)
             .WithMessage($"A slug is lowercase ASCII letters and digits separated by single hyphens, at most {MaxSlug} characters.");
         RuleFor(x => x.Priority).InclusiveBetween(1, 6).WithMessage("Priority runs from 1 (flash) to 6 (routine).");
-        RuleFor(x => (x as ContentPatch)!.LiftEmbargo).Must(lift => lift != true).When(x => x is ContentPatch { EmbargoUntil: not null })
-            .OverridePropertyName("liftEmbargo").WithMessage("Send either embargoUntil (a new embargo) or liftEmbargo: true, not both.");
+    }
+}
+
+/// <summary>The shape rules of a partial update (revise, correct): the content fields, and one embargo instruction at most.</summary>
+public class ContentPatchValidator<T> : ContentFieldsValidator<T> where T : ContentPatch
+{
+    public ContentPatchValidator()
+    {
+        RuleFor(x => x.LiftEmbargo).Must(lift => lift != true).When(x => x.EmbargoUntil is not null)
+            .WithMessage("Send either embargoUntil (a new embargo) or liftEmbargo: true, not both.");
     }
 }

@@ -20,12 +20,7 @@ public static class GetPublicArticleEndpoint
     {
         var article = await PublicLookup.BySlugAsync(session, slug, http.RequestAborted);
         if (article is null) return new NotFoundProblem(PublicLookup.Unknown(slug));
-        if (article.Withdrawn)
-        {
-            // The withdrawal stays true until purged with the rest of the article's answers.
-            PublicCaching.Cacheable(http, SurrogateKeys.Article(article.Id));
-            return new GoneProblem(PublicLookup.WithdrawnProblem);
-        }
+        if (article.Withdrawn) return PublicLookup.Gone(http, article);
 
         if (PublicCaching.NotModified(http, article) is { } notModified) return notModified;
         return TypedResults.Ok(PublicArticleResponse.From(article, site.BaseFor(http)));

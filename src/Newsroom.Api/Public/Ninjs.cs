@@ -21,12 +21,7 @@ public static class GetNinjsEndpoint
     {
         var article = await PublicLookup.BySlugAsync(session, slug, http.RequestAborted);
         if (article is null) return new NotFoundProblem(PublicLookup.Unknown(slug));
-        if (article.Withdrawn)
-        {
-            // The withdrawal stays true until purged with the rest of the article's answers.
-            PublicCaching.Cacheable(http, SurrogateKeys.Article(article.Id));
-            return new GoneProblem(PublicLookup.WithdrawnProblem);
-        }
+        if (article.Withdrawn) return PublicLookup.Gone(http, article);
         if (PublicCaching.NotModified(http, article) is { } notModified) return notModified;
         return TypedResults.Text(NinjsExport.ToNinjs(article, site.BaseFor(http)).ToJsonString(), "application/json; charset=utf-8");
     }

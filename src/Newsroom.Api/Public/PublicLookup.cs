@@ -1,5 +1,6 @@
 using Marten;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Http.Answers;
 
 namespace Newsroom.Public;
 
@@ -12,5 +13,10 @@ public static class PublicLookup
 
     public static Problem Unknown(string slug) => Problem.NotFound($"No published article has the slug '{slug}'.");
 
-    public static readonly Problem WithdrawnProblem = new(410, ErrorCodes.Withdrawn, "This article has been withdrawn.");
+    /// <summary>410 for a withdrawn article, cacheable under the article's key: it stays true until purged with the rest of its answers.</summary>
+    public static GoneProblem Gone(HttpContext http, PublishedArticle article)
+    {
+        PublicCaching.Cacheable(http, SurrogateKeys.Article(article.Id));
+        return new GoneProblem(new Problem(410, ErrorCodes.Withdrawn, "This article has been withdrawn."));
+    }
 }

@@ -9,7 +9,7 @@ namespace Newsroom.Articles.Drafting;
 /// <summary>PATCH: a new revision of the content (see <see cref="ContentPatch"/> for the partial-update rules).</summary>
 public sealed class ReviseArticle : ContentPatch
 {
-    public sealed class Validator : ContentFieldsValidator<ReviseArticle>
+    public sealed class Validator : ContentPatchValidator<ReviseArticle>
     {
         public Validator()
         {

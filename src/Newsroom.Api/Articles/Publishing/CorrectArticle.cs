@@ -14,7 +14,7 @@ public sealed class CorrectArticle : ContentPatch
 {
     public string? Note { get; init; }
 
-    public sealed class Validator : ContentFieldsValidator<CorrectArticle>
+    public sealed class Validator : ContentPatchValidator<CorrectArticle>
     {
         public Validator()
         {

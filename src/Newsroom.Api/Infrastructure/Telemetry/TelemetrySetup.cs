@@ -24,8 +24,10 @@ public static class TelemetrySetup
         var configuration = builder.Configuration;
         var otlp = configuration["Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
 
+        var prometheus = configuration.GetValue("Telemetry:Prometheus", true);
         builder.Services.AddSingleton<NewsroomMetrics>();
-        builder.Services.AddHostedService<StorageGauges>();
+        // The gauges query the database every few seconds: only when something reads them.
+        if (prometheus || !string.IsNullOrWhiteSpace(otlp)) builder.Services.AddHostedService<StorageGauges>();
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeScopes = true; // the correlation id of the request is a scope (CorrelationIds)
@@ -48,7 +50,7 @@ public static class TelemetrySetup
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter("Wolverine:*", "Marten", "Npgsql", NewsroomMetrics.MeterName);
-                if (configuration.GetValue("Telemetry:Prometheus", true)) metrics.AddPrometheusExporter();
+                if (prometheus) metrics.AddPrometheusExporter();
             });
         if (!string.IsNullOrWhiteSpace(otlp))
         {
