@@ -50,9 +50,10 @@ public class a_graceful_stop(ITestOutputHelper output)
                          $"first refused at {firstRefusedAt:0.00} s; exited ({exitCode}) after {stoppedAt:0.00} s");
 
         notReadyAt.ShouldNotBeNull("readiness never failed while stopping");
-        notReadyAt.Value.ShouldBeLessThan(1.0);
         readyDetail.ShouldContain("draining");
         lastServedAt.ShouldNotBeNull();
+        // Not ready while still serving (on a loaded machine the first probe after SIGTERM may itself take seconds).
+        notReadyAt.Value.ShouldBeLessThan(lastServedAt.Value, "readiness failed only after the node had stopped serving");
         lastServedAt.Value.ShouldBeGreaterThan(drainSeconds - 0.5, "the server stopped serving before the drain delay was over");
         stoppedAt.ShouldBeGreaterThanOrEqualTo(drainSeconds);
         exitCode.ShouldBe(0, node.Log);
