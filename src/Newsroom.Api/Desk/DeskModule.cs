@@ -88,28 +88,36 @@ public static class DeskModule
         return app;
     }
 
-    /// <summary>Server-sent events: <c>changed</c> with the ids of articles that changed (or <c>*</c>), and a comment every 20 s.</summary>
-    private static async Task LiveAsync(HttpContext http, DeskChanges changes)
+    /// <summary>
+    /// Server-sent events: <c>changed</c> with the ids of articles that changed (or <c>*</c>), and a comment every 20 s.
+    /// The stream ends when the node starts to stop (ADR 0031): an open desk would otherwise hold a graceful stop
+    /// until the host's shutdown timeout. The browser's EventSource reconnects, through the load balancer, to a node
+    /// that is not stopping.
+    /// </summary>
+    private static async Task LiveAsync(HttpContext http, DeskChanges changes, IHostApplicationLifetime lifetime)
     {
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
         http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         using var subscription = changes.Subscribe();
-        await http.Response.WriteAsync(": live\n\n", http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var ct = open.Token;
         try
         {
-            while (!http.RequestAborted.IsCancellationRequested)
+            await http.Response.WriteAsync(": live\n\n", ct);
+            await http.Response.Body.FlushAsync(ct);
+            while (!ct.IsCancellationRequested)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 wait.CancelAfter(TimeSpan.FromSeconds(20));
                 string? payload = null;
                 try { payload = await subscription.Reader.ReadAsync(wait.Token); }
-                catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested) { }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+                if (ct.IsCancellationRequested) break;
                 // A keep-alive comment when quiet, so proxies do not close the stream.
                 var message = payload is null ? ": keep-alive\n\n" : $"event: changed\ndata: {payload.Replace("\n", ",")}\n\n";
-                await http.Response.WriteAsync(message, http.RequestAborted);
-                await http.Response.Body.FlushAsync(http.RequestAborted);
+                await http.Response.WriteAsync(message, ct);
+                await http.Response.Body.FlushAsync(ct);
             }
         }
         catch (OperationCanceledException) { }

@@ -294,7 +294,7 @@ public static class OpenApiSetup
         foreach (var (path, id, summary) in new[]
                  {
                      ("/health/live", "checkLiveness", "Whether the process is up (no dependencies checked)."),
-                     ("/health/ready", "checkReadiness", "Whether the service can serve: the database answers and the projections are not stalled.")
+                     ("/health/ready", "checkReadiness", "Whether the node can serve: it is not stopping (draining), the database answers and the projections are not stalled.")
                  })
         {
             var operation = new OpenApiOperation

@@ -49,6 +49,13 @@
   };
 
   const source = new EventSource("/desk/live");
+  // The stream ends when its node stops (a restart behind a load balancer); EventSource reconnects, to any node.
+  // Changes made in between were not heard: refresh once on every reconnect.
+  let opened = false;
+  source.addEventListener("open", () => {
+    if (opened) { clearTimeout(timer); timer = setTimeout(refresh, 150); }
+    opened = true;
+  });
   source.addEventListener("changed", (event) => {
     if (article && event.data !== "*" && !event.data.split(",").includes(article)) return;
     clearTimeout(timer);

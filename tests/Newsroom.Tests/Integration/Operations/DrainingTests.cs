@@ -51,9 +51,10 @@ public class a_graceful_stop(ITestOutputHelper output)
                          $"first refused at {firstRefusedAt:0.00} s; exited ({exitCode}) after {stoppedAt:0.00} s");
 
         notReadyAt.ShouldNotBeNull("readiness never failed while stopping");
-        notReadyAt.Value.ShouldBeLessThan(2.0, "readiness must fail well before the 3 s drain ends (0.04 s measured on a quiet machine)");
         readyDetail.ShouldContain("draining");
         lastServedAt.ShouldNotBeNull();
+        // Not ready while still serving (on a loaded machine the first probe after SIGTERM may itself take seconds).
+        notReadyAt.Value.ShouldBeLessThan(lastServedAt.Value, "readiness failed only after the node had stopped serving");
         // Judged by the first refusal, not the last success: on a loaded machine one probe can take longer than the
         // gap to the end of the drain, and the last success then lands early although nothing was refused.
         firstRefusedAt.ShouldNotBeNull("the server never stopped accepting");

@@ -40,6 +40,7 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
     private const int Writers = 3, Readers = 2;
     private string _connectionString = null!;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<ServiceProcess> _started = [];
     private double Now => _clock.Elapsed.TotalSeconds;
 
     public async Task InitializeAsync() => _connectionString = await OwnDatabase.CreateAsync("nodes");
@@ -78,6 +79,7 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
             {
                 var started = Now;
                 var process = await ServiceProcess.StartAsync(_connectionString, environment: environment);
+                _started.Add(process);
                 var id = await Eventually.Get(async () => (await NodeIdsAsync()).Except(nodes.Select(n => n.WolverineId)).ToList(),
                     ids => ids.Count == 1, TimeSpan.FromSeconds(20), $"{name} in wolverine_nodes");
                 nodes.Add(new Node(name, process, id[0]));
@@ -94,10 +96,8 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         finally
         {
             foreach (var node in nodes)
-            {
-                await node.Process.DisposeAsync();
                 await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"newsroom-nodes-{node.Name}.log"), node.Process.Log);
-            }
+            foreach (var process in _started) await process.DisposeAsync(); // every process started, whatever failed
         }
     }
 
@@ -219,11 +219,11 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         });
         output.WriteLine($"{sigtermAt:0.0} s: SIGTERM to {restarted.Name}; exited ({exitCode}) after {exitedAt - sigtermAt:0.0} s");
         var restartedProcess = await ServiceProcess.StartAsync(_connectionString, environment: environment, port: restarted.Process.Port);
+        _started.Add(restartedProcess);
         var backAt = Now;
         output.WriteLine($"{backAt:0.0} s: {restarted.Name} started again on port {restartedProcess.Port}, ready after {backAt - exitedAt:0.0} s");
         var restartedLog = restarted.Process.Log;
         await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"newsroom-nodes-{restarted.Name}-before-restart.log"), restartedLog);
-        await restarted.Process.DisposeAsync();
         var newId = await Eventually.Get(async () => (await NodeIdsAsync()).Except(nodes.Select(n => n.WolverineId)).ToList(),
             ids => ids.Count >= 1, TimeSpan.FromSeconds(20), "the restarted node in wolverine_nodes");
         nodes[nodes.IndexOf(restarted)] = restarted = new Node(restarted.Name, restartedProcess, newId[0]);
