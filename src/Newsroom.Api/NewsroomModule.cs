@@ -7,6 +7,7 @@ using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Telemetry;
+using Newsroom.Infrastructure.Tenancy;
 using Newsroom.Operations;
 using Newsroom.Public;
 using Newsroom.Webhooks;
@@ -115,6 +116,7 @@ public static class NewsroomModule
         // credentials never use the cache, and a miss goes on through the limiter like any request.
         app.UseOutputCache();
         app.UseAuthentication();
+        app.UsePublications();
         app.UseNewsroomRateLimiting();
         app.UseAuthorization();
         app.UseStorableTextOnly();

@@ -12,6 +12,7 @@ using Newsroom.Infrastructure.Http.Answers;
 using Newsroom.Infrastructure.Identity;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Telemetry;
+using Newsroom.Infrastructure.Tenancy;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -46,6 +47,8 @@ public sealed class ArticleCommands
         User = CurrentUser.From(Http.User);
         // Messages sent by the command (schedules, webhooks) carry the request's correlation id, as its events do.
         if (outbox is IMessageContext context) context.CorrelationId = CorrelationIds.Of(Http);
+        // …and the publication: a schedule or a webhook delivery is handled on the publication's database.
+        outbox.TenantId = PublicationOfRequest.Find(Http);
         _clock = clock;
         _metrics = metrics;
     }

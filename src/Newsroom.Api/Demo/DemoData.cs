@@ -5,6 +5,7 @@ using Newsroom.Articles.Publishing;
 using Newsroom.Articles.Reviewing;
 using Newsroom.Articles.Spiking;
 using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.Tenancy;
 
 namespace Newsroom.Demo;
 
@@ -72,12 +73,13 @@ public static class DemoData
     ];
 
     /// <summary>Loads the samples that are not there yet. Returns how many it created.</summary>
-    public static async Task<int> LoadAsync(IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    /// <param name="publication">With several publications, whose database (each gets the samples).</param>
+    public static async Task<int> LoadAsync(IDocumentStore store, DateTimeOffset now, CancellationToken ct, string? publication = null)
     {
         var created = 0;
         foreach (var sample in Samples)
         {
-            await using var session = store.LightweightSession();
+            await using var session = publication is null ? store.LightweightSession() : store.LightweightSession(publication);
             if (await session.Events.FetchStreamStateAsync(sample.Id, ct) is not null) continue;
 
             var events = Story(sample, now).ToList();
@@ -124,22 +126,30 @@ public static class DemoData
         return events;
     }
 
-    private sealed class DemoDataLoader(IDocumentStore store, TimeProvider clock, AuthOptions auth,
+    private sealed class DemoDataLoader(IDocumentStore store, TimeProvider clock, AuthOptions auth, Publications publications,
         IHostEnvironment environment, ILogger<DemoDataLoader> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken ct)
         {
-            var created = await LoadAsync(store, clock.GetUtcNow(), ct);
-            logger.LogInformation("Demo data: {Created} sample article(s) created, {Existing} already there",
-                created, Samples.Length - created);
+            string?[] targets = publications.Several ? publications.Ids.ToArray() : [null];
+            foreach (var publication in targets)
+            {
+                var created = await LoadAsync(store, clock.GetUtcNow(), ct, publication);
+                logger.LogInformation("Demo data{Publication}: {Created} sample article(s) created, {Existing} already there",
+                    publication is null ? "" : $" of {publication}", created, Samples.Length - created);
+            }
 
             if (environment.IsProduction()) return;
             Console.WriteLine();
             Console.WriteLine("Development tokens (valid 12 hours; send as 'Authorization: Bearer <token>'):");
-            foreach (var user in Users)
+            foreach (var publication in targets)
             {
-                var token = TokenIssuer.Issue(auth, false, user.Id, user.Name, user.Roles, user.Desks);
-                Console.WriteLine($"  {string.Join(",", user.Roles),-10} {user.Id,-6} {token}");
+                if (publication is not null) Console.WriteLine($" {publication}:");
+                foreach (var user in Users)
+                {
+                    var token = TokenIssuer.Issue(auth, false, user.Id, user.Name, user.Roles, user.Desks, publication: publication);
+                    Console.WriteLine($"  {string.Join(",", user.Roles),-10} {user.Id,-6} {token}");
+                }
             }
             Console.WriteLine();
         }

@@ -29,25 +29,34 @@ public static class VerifyCommand
 {
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == "verify";
 
+    /// <summary>With several publications every publication's database is checked, each reported on its own.</summary>
     public static async Task<int> RunAsync(IServiceProvider services)
     {
         var store = services.GetRequiredService<IDocumentStore>();
-        await using var session = store.QuerySession();
-        // Every stream the event store knows, not only those with an article view row.
-        var streams = (await session.QueryAsync<Guid>($"select id from {Infrastructure.Persistence.MartenSetup.Schema}.mt_streams")).ToList();
-        var broken = 0;
-        var events = 0;
-        foreach (var id in streams.OrderBy(i => i))
+        var publications = services.GetRequiredService<Infrastructure.Tenancy.Publications>();
+        string?[] tenants = publications.Several ? publications.Ids.ToArray() : [null];
+        var failed = 0;
+        foreach (var tenant in tenants)
         {
-            var result = await ChainVerifier.VerifyAsync(session, id, CancellationToken.None);
-            events += result.Events;
-            if (result.Valid) continue;
-            broken++;
-            Console.WriteLine($"BROKEN article {id} at version {result.FirstBrokenVersion}: {result.Detail}");
+            await using var session = tenant is null ? store.QuerySession() : store.QuerySession(tenant);
+            var prefix = tenant is null ? "" : $"{tenant}: ";
+            // Every stream the event store knows, not only those with an article view row.
+            var streams = (await session.QueryAsync<Guid>($"select id from {Infrastructure.Persistence.MartenSetup.Schema}.mt_streams")).ToList();
+            var broken = 0;
+            var events = 0;
+            foreach (var id in streams.OrderBy(i => i))
+            {
+                var result = await ChainVerifier.VerifyAsync(session, id, CancellationToken.None);
+                events += result.Events;
+                if (result.Valid) continue;
+                broken++;
+                Console.WriteLine($"{prefix}BROKEN article {id} at version {result.FirstBrokenVersion}: {result.Detail}");
+            }
+            Console.WriteLine(broken == 0
+                ? $"{prefix}OK: {streams.Count} article streams, {events} events, every chain intact."
+                : $"{prefix}FAILED: {broken} of {streams.Count} article streams have a broken chain.");
+            if (broken > 0) failed++;
         }
-        Console.WriteLine(broken == 0
-            ? $"OK: {streams.Count} article streams, {events} events, every chain intact."
-            : $"FAILED: {broken} of {streams.Count} article streams have a broken chain.");
-        return broken == 0 ? 0 : 1;
+        return failed == 0 ? 0 : 1;
     }
 }

@@ -1,6 +1,8 @@
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Newsroom.Infrastructure.Http;
+using Newsroom.Infrastructure.Persistence;
+using Newsroom.Infrastructure.Tenancy;
 
 namespace Newsroom.Operations;
 
@@ -44,9 +46,10 @@ public static class Health
     /// <summary>
     /// The async projections are running when each is caught up with the event store, or is behind but has
     /// moved within the last <see cref="StallAfter"/>. A projection that is behind and has not moved for that
-    /// long is stalled (paused, failing, or no node runs it): not ready.
+    /// long is stalled (paused, failing, or no node runs it): not ready. With several publications each
+    /// database is checked; one that cannot be read makes the node degraded, not unready (the database check says why).
     /// </summary>
-    public sealed class ProjectionsHealthCheck(IDocumentStore store, TimeProvider clock) : IHealthCheck
+    public sealed class ProjectionsHealthCheck(IDocumentStore store, Publications publications, TimeProvider clock) : IHealthCheck
     {
         public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(60);
         private readonly Dictionary<string, (long Sequence, DateTimeOffset Since)> _lastSeen = new();
@@ -54,51 +57,91 @@ public static class Health
 
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
-            try
+            string?[] tenants = publications.Several ? publications.Ids.ToArray() : [null];
+            var stalled = new List<string>();
+            var lags = new List<string>();
+            var unreadable = new List<string>();
+            foreach (var tenant in tenants)
             {
-                var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
-                var progress = await store.Advanced.AllProjectionProgress(token: ct);
-                var head = statistics.EventSequenceNumber;
-                var now = clock.GetUtcNow();
-                var stalled = new List<string>();
-                var lags = new List<string>();
-                lock (_gate)
+                var prefix = tenant is null ? "" : tenant + ": ";
+                try
                 {
-                    foreach (var shard in progress.Where(p => !p.ShardName.StartsWith("HighWaterMark", StringComparison.Ordinal)))
+                    var statistics = await store.Advanced.FetchEventStoreStatistics(tenant, ct);
+                    var progress = await store.Advanced.AllProjectionProgress(tenant, ct);
+                    var head = statistics.EventSequenceNumber;
+                    var now = clock.GetUtcNow();
+                    lock (_gate)
                     {
-                        var behind = Math.Max(0, head - shard.Sequence);
-                        lags.Add($"{shard.ShardName} {behind} behind");
-                        if (!_lastSeen.TryGetValue(shard.ShardName, out var seen) || seen.Sequence != shard.Sequence)
-                            _lastSeen[shard.ShardName] = seen = (shard.Sequence, now);
-                        if (behind > 0 && now - seen.Since > StallAfter) stalled.Add(shard.ShardName);
+                        foreach (var shard in progress.Where(p => !p.ShardName.StartsWith("HighWaterMark", StringComparison.Ordinal)))
+                        {
+                            var name = prefix + shard.ShardName;
+                            var behind = Math.Max(0, head - shard.Sequence);
+                            lags.Add($"{name} {behind} behind");
+                            if (!_lastSeen.TryGetValue(name, out var seen) || seen.Sequence != shard.Sequence)
+                                _lastSeen[name] = seen = (shard.Sequence, now);
+                            if (behind > 0 && now - seen.Since > StallAfter) stalled.Add(name);
+                        }
                     }
                 }
-                var description = lags.Count == 0 ? "No async projection has started yet." : string.Join("; ", lags);
-                return stalled.Count == 0
-                    ? HealthCheckResult.Healthy(description)
-                    : HealthCheckResult.Unhealthy($"Stalled: {string.Join(", ", stalled)}. {description}");
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    unreadable.Add(tenant ?? "the database");
+                }
             }
-            catch (Exception e)
-            {
-                return HealthCheckResult.Unhealthy("Projection progress could not be read.", e);
-            }
+
+            if (unreadable.Count == tenants.Length)
+                return HealthCheckResult.Unhealthy("Projection progress could not be read.");
+            var description = (lags.Count == 0 ? "No async projection has started yet." : string.Join("; ", lags)) +
+                              (unreadable.Count == 0 ? "" : $" Not readable: {string.Join(", ", unreadable)}.");
+            if (stalled.Count > 0) return HealthCheckResult.Unhealthy($"Stalled: {string.Join(", ", stalled)}. {description}");
+            return unreadable.Count == 0 ? HealthCheckResult.Healthy(description) : HealthCheckResult.Degraded(description);
         }
     }
 
-    /// <summary>Ready means the event store answers a query.</summary>
-    private sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
+    /// <summary>
+    /// Ready means the event store answers a query. With several publications: the main database (Wolverine's node
+    /// registry, the nodes' channels) must answer; a publication's database that does not answer makes the node
+    /// degraded, not unready, since it still serves every other publication (unready only if none answers).
+    /// </summary>
+    private sealed class DatabaseHealthCheck(IDocumentStore store, Publications publications, MartenSetup.ListenDataSource main) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
+            if (!publications.Several)
+                return await AnswersAsync(() => store.QuerySession(), ct) is null
+                    ? HealthCheckResult.Healthy("The database answers.")
+                    : HealthCheckResult.Unhealthy("The database does not answer.");
+
             try
             {
-                await using var session = store.QuerySession();
-                await session.QueryAsync<int>("select 1", ct);
-                return HealthCheckResult.Healthy("The database answers.");
+                await using var connection = await main.DataSource.OpenConnectionAsync(ct);
+                await using var command = new Npgsql.NpgsqlCommand("select 1", connection);
+                await command.ExecuteScalarAsync(ct);
             }
-            catch (Exception e)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                return HealthCheckResult.Unhealthy("The database does not answer.", e);
+                return HealthCheckResult.Unhealthy("The main database does not answer.", e);
+            }
+
+            var down = new List<string>();
+            foreach (var id in publications.Ids)
+                if (await AnswersAsync(() => store.QuerySession(id), ct) is not null) down.Add(id);
+            if (down.Count == 0) return HealthCheckResult.Healthy("Every database answers.");
+            var description = $"The database of {string.Join(", ", down)} does not answer.";
+            return down.Count == publications.All.Count ? HealthCheckResult.Unhealthy(description) : HealthCheckResult.Degraded(description);
+        }
+
+        private static async Task<Exception?> AnswersAsync(Func<IQuerySession> open, CancellationToken ct)
+        {
+            try
+            {
+                await using var session = open();
+                await session.QueryAsync<int>("select 1", ct);
+                return null;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                return e;
             }
         }
     }

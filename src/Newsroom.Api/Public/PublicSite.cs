@@ -1,13 +1,27 @@
+using Newsroom.Infrastructure.Tenancy;
+
 namespace Newsroom.Public;
 
-/// <summary>Where the public site lives, for absolute links in feeds, ninjs and webhook payloads (<c>Newsroom__PublicBaseUrl</c>).</summary>
+/// <summary>
+/// Where the public site lives, for absolute links in feeds, ninjs and webhook payloads (<c>Newsroom__PublicBaseUrl</c>;
+/// with several publications, each publication's first host name).
+/// </summary>
 public sealed class PublicSite
 {
     public Uri? BaseUrl { get; init; }
 
-    /// <summary>The configured base, else the base of the current request, else localhost.</summary>
-    public Uri BaseFor(HttpContext? http) =>
-        BaseUrl ?? (http is null ? new Uri("http://localhost/") : new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"));
+    public Publications Publications { get; init; } = new(new Dictionary<string, PublicationOptions>());
+
+    /// <summary>
+    /// The publication's site (several publications), else the configured base, else the base of the current
+    /// request, else localhost. <paramref name="publication"/> is for work outside a request (webhook deliveries).
+    /// </summary>
+    public Uri BaseFor(HttpContext? http, string? publication = null)
+    {
+        if (Publications.Several && Publications.BaseUrlOf(publication ?? (http is null ? null : PublicationOfRequest.Find(http))) is { } own)
+            return own;
+        return BaseUrl ?? (http is null ? new Uri("http://localhost/") : new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"));
+    }
 }
 
 public static class PublicSiteModule
@@ -15,6 +29,10 @@ public static class PublicSiteModule
     public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration)
     {
         var baseUrl = configuration["Newsroom:PublicBaseUrl"];
-        return services.AddSingleton(new PublicSite { BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl.TrimEnd('/') + "/") });
+        return services.AddSingleton(provider => new PublicSite
+        {
+            BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl.TrimEnd('/') + "/"),
+            Publications = provider.GetRequiredService<Publications>()
+        });
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using JasperFx;
 using Marten;
 using Newsroom.Public;
 using Wolverine;
@@ -29,7 +30,10 @@ public static class DeliverWebhookHandler
             return;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(Payload(message.Event, site), Infrastructure.Http.JsonSetup.Options);
+        var payload = JsonSerializer.SerializeToNode(Payload(message.Event, site, envelope.TenantId), Infrastructure.Http.JsonSetup.Options)!.AsObject();
+        // With several publications the subscriber is told whose article it is (the sites' URLs say it too).
+        if (site.Publications.Several) payload.Insert(1, "publication", envelope.TenantId);
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, Infrastructure.Http.JsonSetup.Options);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, subscriber.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -58,7 +62,7 @@ public static class DeliverWebhookHandler
 
         var delivered = error is null;
         var lastChance = attempt >= options.MaxAttempts;
-        await RecordAsync(store, message, subscriber, new DeliveryAttempt(attempt, clock.GetUtcNow(), status, error, watch.ElapsedMilliseconds),
+        await RecordAsync(store, envelope.TenantId, message, subscriber, new DeliveryAttempt(attempt, clock.GetUtcNow(), status, error, watch.ElapsedMilliseconds),
             delivered ? "delivered" : lastChance ? "failed" : "pending", ct);
 
         if (!delivered && !lastChance)
@@ -81,7 +85,8 @@ public static class DeliverWebhookHandler
         return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
     }
 
-    public static object Payload(ArticleIntegrationEvent e, PublicSite site) => new
+    /// <param name="publication">The tenant the event's message carries (several publications), else null.</param>
+    public static object Payload(ArticleIntegrationEvent e, PublicSite site, string? publication = null) => new
     {
         id = e.EventId,
         type = e.Type,
@@ -93,7 +98,7 @@ public static class DeliverWebhookHandler
             headline = e.Article.Headline,
             desk = e.Article.Desk,
             revision = e.Article.Revision,
-            url = new Uri(site.BaseFor(null), e.Article.Path.TrimStart('/')).ToString()
+            url = new Uri(site.BaseFor(null, site.Publications.Several ? publication : null), e.Article.Path.TrimStart('/')).ToString()
         },
         note = e.Note,
         reason = e.Reason,
@@ -101,10 +106,12 @@ public static class DeliverWebhookHandler
         purgeKeys = SurrogateKeys.ChangedBy(e.Article.Id)
     };
 
-    private static async Task RecordAsync(IDocumentStore store, DeliverWebhook message, WebhookSubscriber subscriber,
+    private static async Task RecordAsync(IDocumentStore store, string? publication, DeliverWebhook message, WebhookSubscriber subscriber,
         DeliveryAttempt attempt, string outcome, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        // Recorded in the publication's database, beside its articles.
+        await using var session = string.IsNullOrEmpty(publication) || publication == StorageConstants.DefaultTenantId
+            ? store.LightweightSession() : store.LightweightSession(publication);
         var id = WebhookDelivery.IdFor(subscriber.Name, message.Event.EventId);
         var delivery = await session.LoadAsync<WebhookDelivery>(id, ct) ?? new WebhookDelivery
         {

@@ -118,5 +118,10 @@ public static class Users
 
 public sealed record TestUser(string Id, string Name, string[] Roles, string[] Desks)
 {
-    public string Token() => TokenIssuer.Issue(new AuthOptions(), false, Id, Name, Roles, Desks);
+    /// <summary>The <c>publication</c> claim, for a service that serves several.</summary>
+    public string? Publication { get; init; }
+
+    public TestUser Of(string publication) => this with { Publication = publication };
+
+    public string Token() => TokenIssuer.Issue(new AuthOptions(), false, Id, Name, Roles, Desks, publication: Publication);
 }

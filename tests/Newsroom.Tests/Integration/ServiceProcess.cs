@@ -116,9 +116,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     private static extern int kill(int pid, int sig);
 
     /// <summary>Runs a command of the service (verify, projections ...) to its end: exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string connectionString, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunCommandAsync(string connectionString, params string[] args) =>
+        RunCommandAsync(connectionString, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Adds or overrides environment variables, as for <see cref="StartAsync"/>.</param>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string connectionString,
+        IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(Dotnet(connectionString, args))!;
+        var start = Dotnet(connectionString, args);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

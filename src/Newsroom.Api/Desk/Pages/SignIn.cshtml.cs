@@ -3,9 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Newsroom.Desk.Pages;
 
-public sealed class SignInModel(DeskSignIn signIn, DeskOptions options) : PageModel
+public sealed class SignInModel(DeskSignIn signIn, DeskOptions options, Newsroom.Infrastructure.Tenancy.Publications publications) : PageModel
 {
     public DeskOptions Options => options;
+
+    /// <summary>One list of demo users per publication where the service serves several; one list (null) otherwise.</summary>
+    public IReadOnlyList<(string? Id, string Name)> DemoPublications =>
+        publications.Several ? publications.Ids.Select(id => ((string?)id, publications.NameOf(id))).ToList() : [(null, "")];
     public string? Error { get; private set; }
 
     [BindProperty(SupportsGet = true)]
@@ -32,10 +36,10 @@ public sealed class SignInModel(DeskSignIn signIn, DeskOptions options) : PageMo
         return Error is null ? Redirect(SafeReturnUrl()) : Page();
     }
 
-    public async Task<IActionResult> OnPostDemoAsync(string? user)
+    public async Task<IActionResult> OnPostDemoAsync(string? user, string? publication)
     {
         if (!options.DemoUsers) return NotFound();
-        Error = await signIn.AsDemoUserAsync(HttpContext, user ?? "");
+        Error = await signIn.AsDemoUserAsync(HttpContext, user ?? "", publication);
         return Error is null ? Redirect(SafeReturnUrl()) : Page();
     }
 

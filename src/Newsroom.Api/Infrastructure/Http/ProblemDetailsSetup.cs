@@ -119,7 +119,7 @@ public static class ProblemDetailsSetup
 
     /// <summary>
     /// Turns exceptions into ProblemDetails: oversized/unreadable bodies into 4xx, concurrency failures into 409,
-    /// an unreachable database into 503, anything else into a bare 500.
+    /// a request of no publication served here into 401/404, an unreachable database into 503, anything else into a bare 500.
     /// </summary>
     private sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
     {
@@ -130,6 +130,8 @@ public static class ProblemDetailsSetup
                 BadHttpRequestException { StatusCode: 413 } => new Problem(413, ErrorCodes.PayloadTooLarge,
                     $"The request body is larger than {MaxRequestBodyBytes} bytes."),
                 BadHttpRequestException bad => new Problem(bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), "The request could not be read."),
+                _ when Persistence.ConcurrencyFailures.Chain(exception).OfType<Tenancy.PublicationUnknown>().FirstOrDefault() is { } unknown =>
+                    new Problem(unknown.Status, ErrorCodes.ForStatus(unknown.Status), unknown.Message),
                 _ when Persistence.ConcurrencyFailures.IsConcurrencyFailure(exception) => new Problem(409, ErrorCodes.VersionConflict,
                     "The article changed while your request was applied; nothing was written. Reload it and try again."),
                 _ => null

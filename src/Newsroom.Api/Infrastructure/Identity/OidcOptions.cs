@@ -26,6 +26,9 @@ public sealed class OidcOptions
     public string DeskClaim { get; set; } = "desk";
     public string NameClaim { get; set; } = "name";
 
+    /// <summary>Where the service serves several publications, the claim naming the user's (ADR 0033).</summary>
+    public string PublicationClaim { get; set; } = "publication";
+
     /// <summary>Scopes the desk asks for besides <c>openid profile</c>, separated by spaces.</summary>
     public string? Scopes { get; set; }
 

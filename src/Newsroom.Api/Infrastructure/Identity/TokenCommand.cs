@@ -2,7 +2,8 @@ namespace Newsroom.Infrastructure.Identity;
 
 /// <summary>
 /// <c>dotnet run --project src/Newsroom.Api -- token --sub alice --name "Alice" --role editor --desk world</c>
-/// prints a signed development token for the configured key (repeat --role/--desk, or separate with commas).
+/// prints a signed development token for the configured key (repeat --role/--desk, or separate with commas;
+/// --publication names the publication where the service serves several).
 /// </summary>
 public static class TokenCommand
 {
@@ -10,7 +11,7 @@ public static class TokenCommand
 
     public static int Run(string[] args, IConfiguration configuration, IHostEnvironment environment)
     {
-        string? sub = null, name = null;
+        string? sub = null, name = null, publication = null;
         var roles = new List<string>();
         var desks = new List<string>();
         var hours = 12.0;
@@ -23,6 +24,7 @@ public static class TokenCommand
                 case "--name": name = value; i++; break;
                 case "--role": roles.AddRange(Split(value)); i++; break;
                 case "--desk": desks.AddRange(Split(value)); i++; break;
+                case "--publication": publication = value; i++; break;
                 case "--hours" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var h) && h > 0: hours = h; i++; break;
                 case "--help" or "-h": Usage(Console.Out); return 0;
                 default:
@@ -47,7 +49,7 @@ public static class TokenCommand
         }
 
         var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
-        Console.WriteLine(TokenIssuer.Issue(options, environment.IsProduction(), sub, name ?? sub, roles, desks, TimeSpan.FromHours(hours)));
+        Console.WriteLine(TokenIssuer.Issue(options, environment.IsProduction(), sub, name ?? sub, roles, desks, TimeSpan.FromHours(hours), publication: publication));
         return 0;
     }
 
@@ -55,5 +57,5 @@ public static class TokenCommand
         (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static void Usage(TextWriter writer) => writer.WriteLine(
-        "usage: token --sub <user id> [--name \"Display Name\"] [--role editor|reviewer|publisher|auditor|admin]... [--desk <desk>]... [--hours 12]");
+        "usage: token --sub <user id> [--name \"Display Name\"] [--role editor|reviewer|publisher|auditor|admin]... [--desk <desk>]... [--publication <id>] [--hours 12]");
 }

@@ -8,12 +8,13 @@ namespace Newsroom.Infrastructure.Identity;
 public static class TokenIssuer
 {
     public static string Issue(AuthOptions options, bool isProduction, string sub, string name,
-        IEnumerable<string> roles, IEnumerable<string> desks, TimeSpan? lifetime = null, DateTime? now = null)
+        IEnumerable<string> roles, IEnumerable<string> desks, TimeSpan? lifetime = null, DateTime? now = null, string? publication = null)
     {
         var issuedAt = now ?? DateTime.UtcNow;
         var claims = new List<Claim> { new("sub", sub), new("name", name) };
         claims.AddRange(roles.Select(r => new Claim("role", r)));
         claims.AddRange(desks.Select(d => new Claim("desk", d)));
+        if (publication is not null) claims.Add(new Claim(Tenancy.Publications.Claim, publication));
 
         var descriptor = new SecurityTokenDescriptor
         {

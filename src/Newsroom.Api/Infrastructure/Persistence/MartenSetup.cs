@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Daemon.HighWater;
+using Newsroom.Infrastructure.Tenancy;
 using Npgsql;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -26,24 +27,56 @@ public static class MartenSetup
             throw new InvalidOperationException(
                 "ConnectionStrings__Newsroom is not set. Use ./run.sh (it starts a local PostgreSQL) or set it to your database.");
 
-        // The daemon's wake-up: one LISTEN connection, answered by the NOTIFY EventAppendSignal sends after commits.
+        var publications = Publications.From(configuration);
+        services.AddSingleton(publications);
+        if (publications.Several) services.AddSingleton<Weasel.Core.Migrations.IDatabaseSource, PublicationMessageDatabases>();
+
+        // The nodes' LISTEN/NOTIFY channels (the daemon's wake-up, the desk's live updates, public page eviction)
+        // are on this database; with several publications it is the main database, where Wolverine also keeps its
+        // node registry.
         services.AddSingleton(_ => new ListenDataSource(NpgsqlDataSource.Create(WithTimeouts(connectionString))));
         services.ConfigureMarten((provider, options) =>
         {
-            options.Projections.Wakeup = new PostgresqlListenWakeup(
-                provider.GetRequiredService<ListenDataSource>().DataSource, provider.GetRequiredService<ILogger<PostgresqlListenWakeup>>());
+            // The wake-up hears the NOTIFY EventAppendSignal sends after commits to this database. A publication's
+            // own database is not heard, so with several publications their daemons poll (every 250 ms).
+            if (!publications.Several)
+                options.Projections.Wakeup = new PostgresqlListenWakeup(
+                    provider.GetRequiredService<ListenDataSource>().DataSource, provider.GetRequiredService<ILogger<PostgresqlListenWakeup>>());
             options.Logger(new StorageLogger(provider.GetRequiredService<ILogger<StorageLogger>>()));
         });
 
-        var marten = services.AddMarten(options => configure(options, connectionString, migrateAtStartup))
-            .UseLightweightSessions()
+        var marten = services.AddMarten(options =>
+            {
+                configure(options, connectionString, migrateAtStartup);
+                if (publications.Several) UseDatabasePerPublication(options, publications);
+            })
+            // Sessions on the request's publication (the plain lightweight sessions with one publication).
+            .BuildSessionsWith<PublicationSessionFactory>()
             // Async projections run in Marten's daemon, and Wolverine decides which node runs each one
-            // (it replaces Marten's own daemon coordination, so no DaemonMode is set here).
-            .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
+            // (it replaces Marten's own daemon coordination, so no DaemonMode is set here). With several
+            // publications Wolverine keeps its node registry in the main database and each publication's
+            // messages (schedules, webhook deliveries) in the publication's database.
+            .IntegrateWithWolverine(w =>
+            {
+                w.UseWolverineManagedEventSubscriptionDistribution = true;
+                if (publications.Several) w.MainDatabaseConnectionString = WithTimeouts(connectionString);
+            });
         if (migrateAtStartup) marten.ApplyAllDatabaseChangesOnStartup();
 
         return services;
     }
+
+    /// <summary>
+    /// One database per publication (Marten's static multi-tenancy, the publication id as tenant id): nothing of
+    /// one publication can be read or written through another's sessions, and each database has its own event
+    /// store, read models, async daemon and Wolverine message tables (ADR 0033).
+    /// </summary>
+    private static void UseDatabasePerPublication(StoreOptions options, Publications publications) =>
+        options.MultiTenantedDatabases(tenancy =>
+        {
+            foreach (var id in publications.Ids)
+                tenancy.AddSingleTenantDatabase(WithTimeouts(WithStatementPreparation(publications.All[id].ConnectionString)), id);
+        });
 
     /// <summary>
     /// Lets Npgsql prepare the statements a connection runs repeatedly (the same few appends, upserts and

@@ -9,7 +9,7 @@ namespace Newsroom.Infrastructure.Telemetry;
 /// messages wait (incoming, outgoing, scheduled, dead letters). Read every few seconds through Marten's and
 /// Wolverine's own APIs, never in the exporter's callback (which must not block), and observed from the last read.
 /// </summary>
-public sealed class StorageGauges(IDocumentStore store, IWolverineRuntime wolverine, NewsroomMetrics metrics, ILogger<StorageGauges> logger)
+public sealed class StorageGauges(IDocumentStore store, Tenancy.Publications publications, IWolverineRuntime wolverine, NewsroomMetrics metrics, ILogger<StorageGauges> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
@@ -38,12 +38,28 @@ public sealed class StorageGauges(IDocumentStore store, IWolverineRuntime wolver
 
     public async Task SampleAsync(CancellationToken ct)
     {
-        var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
-        var progress = await store.Advanced.AllProjectionProgress(token: ct);
-        _lag = progress.Where(p => p.ShardName != "HighWaterMark")
-            .Select(p => new Measurement<long>(Math.Max(0, statistics.EventSequenceNumber - p.Sequence),
-                new KeyValuePair<string, object?>("projection", p.ShardName)))
-            .ToList();
+        // With several publications, one series per publication's projection (tagged with the publication);
+        // a database that cannot be read keeps no series until it answers again.
+        string?[] tenants = publications.Several ? publications.Ids.ToArray() : [null];
+        var lag = new List<Measurement<long>>();
+        foreach (var tenant in tenants)
+        {
+            try
+            {
+                var statistics = await store.Advanced.FetchEventStoreStatistics(tenant, ct);
+                var progress = await store.Advanced.AllProjectionProgress(tenant, ct);
+                lag.AddRange(progress.Where(p => p.ShardName != "HighWaterMark")
+                    .Select(p => new Measurement<long>(Math.Max(0, statistics.EventSequenceNumber - p.Sequence),
+                        tenant is null
+                            ? [new KeyValuePair<string, object?>("projection", p.ShardName)]
+                            : [new KeyValuePair<string, object?>("projection", p.ShardName), new KeyValuePair<string, object?>("publication", tenant)])));
+            }
+            catch (Exception e) when (tenant is not null && !ct.IsCancellationRequested)
+            {
+                logger.LogDebug(e, "Could not read the projection progress of {Publication}", tenant);
+            }
+        }
+        _lag = lag;
 
         var counts = await wolverine.Storage.Admin.FetchCountsAsync();
         _depth =

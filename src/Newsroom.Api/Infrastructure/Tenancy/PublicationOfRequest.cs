@@ -1,0 +1,35 @@
+namespace Newsroom.Infrastructure.Tenancy;
+
+/// <summary>The request's publication, worked out once per request (after authentication) and kept on it.</summary>
+public static class PublicationOfRequest
+{
+    private static readonly object Key = new();
+
+    public static string Get(HttpContext http, Publications publications)
+    {
+        if (http.Items.TryGetValue(Key, out var known) && known is string id) return id;
+        id = publications.Of(http);
+        http.Items[Key] = id;
+        return id;
+    }
+
+    /// <summary>Null with one publication; else the request's (throws <see cref="PublicationUnknown"/> when it has none).</summary>
+    public static string? Find(HttpContext http) =>
+        http.RequestServices.GetRequiredService<Publications>() is { Several: true } publications ? Get(http, publications) : null;
+
+    /// <summary>
+    /// Refuses, before any endpoint runs, a bearer token that names no publication served here (401), as the API
+    /// contract says. The desk's cookie sessions were checked when they were made.
+    /// </summary>
+    public static IApplicationBuilder UsePublications(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var publications = http.RequestServices.GetRequiredService<Publications>();
+        if (publications.Several && http.User.Identity?.IsAuthenticated == true && publications.RefusalFor(http.User) is { } refusal)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await Http.ProblemDetailsSetup.WriteAsync(http, new Http.Problem(StatusCodes.Status401Unauthorized, Http.ErrorCodes.Unauthenticated, refusal));
+            return;
+        }
+        await next(http);
+    });
+}

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Newsroom.Tests.Integration;
+
+/// <summary>
+/// A media group's two publications in one service, each in its own database (ADR 0033): "daily" on the shared
+/// test cluster, "sport" on a cluster of the test's own so that it can be stopped; Wolverine's node registry and
+/// the nodes' channels in a third, main database. The tenant comes from the token's <c>publication</c> claim and,
+/// for readers, from the host name.
+/// </summary>
+public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string DailyHost = "daily.example";
+    private const string SportHost = "sport.example";
+
+    private LocalPostgres _sportServer = null!;
+    private WebhookReceiver _receiver = null!;
+    private IAlbaHost _host = null!;
+    private Api _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sportServer = await LocalPostgres.StartAsync(57300);
+        var main = await OwnDatabase.CreateAsync("main");
+        var daily = await OwnDatabase.CreateAsync("daily");
+        var sport = await _sportServer.CreateDatabaseAsync("sport");
+        _receiver = await WebhookReceiver.StartAsync();
+        _host = await AppFixture.StartHostAsync(_receiver, b =>
+        {
+            b.UseSetting("ConnectionStrings:Newsroom", main);
+            b.UseSetting("Publications:daily:ConnectionString", daily);
+            b.UseSetting("Publications:daily:Hosts:0", DailyHost);
+            b.UseSetting("Publications:daily:Name", "The Daily");
+            b.UseSetting("Publications:sport:ConnectionString", sport);
+            b.UseSetting("Publications:sport:Hosts:0", SportHost);
+            b.UseSetting("Publications:sport:Name", "Sport Weekly");
+        });
+        _api = new Api(_host);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _receiver.DisposeAsync();
+        await _sportServer.DisposeAsync();
+    }
+
+    private static Task<Reply> Public(Api api, string host, string path) => api.Get($"http://{host}{path}", null);
+
+    private async Task<JsonObject> PublishedIn(string publication, string headline)
+    {
+        var draft = await Created(publication, headline);
+        var inReview = await Api.Ok(_api.Post($"/api/articles/{draft.Id()}/submit", Users.Alice.Of(publication), new { version = draft.Version() }));
+        var approved = await Api.Ok(_api.Post($"/api/articles/{draft.Id()}/approve", Users.Rita.Of(publication),
+            new { version = inReview.Version(), revision = inReview.Revision() }));
+        return await Api.Ok(_api.Post($"/api/articles/{draft.Id()}/publish", Users.Paul.Of(publication), new { version = approved.Version() }));
+    }
+
+    private async Task<JsonObject> Created(string publication, string headline)
+    {
+        var reply = await _api.Send(HttpMethod.Post, "/api/articles", Users.Alice.Of(publication), Api.CompleteDraft(headline));
+        reply.Status.ShouldBe(HttpStatusCode.Created, reply.Text);
+        return reply.Json;
+    }
+
+    [Fact]
+    public async Task nothing_of_one_publication_is_visible_from_the_other()
+    {
+        var story = await PublishedIn("daily", "Council approves the new harbour bridge");
+        var id = story.Id();
+        var slug = story.Str("slug");
+
+        // The editorial API: the other publication's token finds nothing under that id.
+        (await _api.Get($"/api/articles/{id}", Users.Paul.Of("daily"))).Status.ShouldBe(HttpStatusCode.OK);
+        (await _api.Get($"/api/articles/{id}", Users.Paul.Of("sport"))).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        (await _api.Get($"/api/articles/{id}/history", Users.Aude.Of("sport"))).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        (await _api.Post($"/api/articles/{id}/withdraw", Users.Paul.Of("sport"), new { version = story.Version(), reason = "Across publications" }))
+            .ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        var sportList = await Api.Ok(_api.Get("/api/articles?limit=200", Users.Paul.Of("sport")));
+        sportList.Items().Select(a => a!["id"]!.GetValue<string>()).ShouldNotContain(id.ToString());
+        var sportAudit = await _api.Get($"/api/audit?articleId={id}", Users.Aude.Of("sport"));
+        sportAudit.Status.ShouldBe(HttpStatusCode.OK, sportAudit.Text);
+        sportAudit.Text.ShouldNotContain(id.ToString());
+
+        // The public site: the daily's host serves it, with its own URL; the sport host does not know it.
+        var page = await Eventually.Get(() => Public(_api, DailyHost, $"/public/articles/{slug}"), r => r.Status == HttpStatusCode.OK,
+            what: "the daily's public page");
+        page.Json.Str("url").ShouldBe($"https://{DailyHost}/public/articles/{slug}");
+        (await Public(_api, SportHost, $"/public/articles/{slug}")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        (await Public(_api, SportHost, "/public/feed.atom")).Text.ShouldNotContain(slug);
+        (await Public(_api, DailyHost, "/public/feed.atom")).Text.ShouldContain(slug);
+        (await Public(_api, "elsewhere.example", $"/public/articles/{slug}")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+
+        // The same slug is free in the other publication: its own story under that headline gets it unchanged.
+        var twin = await PublishedIn("sport", "Council approves the new harbour bridge");
+        twin.Str("slug").ShouldBe(slug);
+        twin.Id().ShouldNotBe(id);
+    }
+
+    [Fact]
+    public async Task a_token_that_names_no_publication_served_here_is_refused()
+    {
+        (await _api.Get("/api/articles", Users.Paul)).ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthenticated")
+            .Json.Str("detail").ShouldContain("publication");
+        (await _api.Get("/api/articles", Users.Paul.Of("gazette"))).ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthenticated")
+            .Json.Str("detail").ShouldContain("gazette");
+        (await _api.Send(HttpMethod.Post, "/api/articles", Users.Alice, Api.CompleteDraft()))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthenticated");
+    }
+
+    [Fact]
+    public async Task scheduled_publications_and_webhooks_stay_in_their_publication()
+    {
+        var draft = await Created("sport", "Derby moved to Sunday");
+        var inReview = await Api.Ok(_api.Post($"/api/articles/{draft.Id()}/submit", Users.Alice.Of("sport"), new { version = draft.Version() }));
+        var approved = await Api.Ok(_api.Post($"/api/articles/{draft.Id()}/approve", Users.Rita.Of("sport"),
+            new { version = inReview.Version(), revision = inReview.Revision() }));
+        await Api.Ok(_api.Post($"/api/articles/{draft.Id()}/schedule", Users.Paul.Of("sport"),
+            new { version = approved.Version(), publishAt = DateTimeOffset.UtcNow.AddSeconds(2) }));
+
+        // The durable message lives in the sport database and is handled there: the article is published in sport.
+        var published = await Eventually.Get(() => _api.Get($"/api/articles/{draft.Id()}", Users.Paul.Of("sport")),
+            r => r.Status == HttpStatusCode.OK && r.Json.Status() == "published", TimeSpan.FromSeconds(30), "the scheduled publication in sport");
+        var slug = published.Json.Str("slug");
+        await Eventually.Get(() => Public(_api, SportHost, $"/public/articles/{slug}"), r => r.Status == HttpStatusCode.OK,
+            what: "sport's public page");
+
+        // Its webhook names the publication and links to the publication's site.
+        await Eventually.True(() => _receiver.For("steady", draft.Id()).Any(h => h.EventType == "article.published"),
+            TimeSpan.FromSeconds(30), "the publication's webhook");
+        var hook = JsonNode.Parse(_receiver.For("steady", draft.Id()).First(h => h.EventType == "article.published").Body)!.AsObject();
+        hook["publication"]!.GetValue<string>().ShouldBe("sport");
+        hook["article"]!["url"]!.GetValue<string>().ShouldBe($"https://{SportHost}/public/articles/{slug}");
+    }
+
+    [Fact]
+    public async Task one_database_down_leaves_the_other_publication_fully_working()
+    {
+        var before = await Created("sport", "Cup draw tonight");
+        await _sportServer.StopAsync();
+        try
+        {
+            // Sport: every request that needs its database answers 503, quickly.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            (await _api.Get($"/api/articles/{before.Id()}", Users.Paul.Of("sport"))).ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "unavailable");
+            (await Public(_api, SportHost, "/public/articles")).ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "unavailable");
+            output.WriteLine($"sport answered 503 twice in {watch.Elapsed.TotalSeconds:0.00} s");
+
+            // Daily: the whole story, through the async projection to its public page and its webhook.
+            var story = await PublishedIn("daily", "Tram line opens on time");
+            await Eventually.Get(() => Public(_api, DailyHost, $"/public/articles/{story.Str("slug")}"), r => r.Status == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(30), "the daily's public page while sport is down");
+            await Eventually.True(() => _receiver.For("steady", story.Id()).Any(h => h.EventType == "article.published"),
+                TimeSpan.FromSeconds(30), "the daily's webhook while sport is down");
+
+            // The node stays ready (the load balancer keeps it), and says which publication is missing.
+            var ready = await _api.Get("/health/ready", null);
+            ready.Status.ShouldBe(HttpStatusCode.OK, ready.Text);
+            ready.Json.Str("status").ShouldBe("degraded");
+            ready.Text.ShouldContain("sport");
+        }
+        finally
+        {
+            await _sportServer.RestartAsync();
+        }
+
+        // Sport is back without a restart of the service.
+        NpgsqlConnection.ClearAllPools();
+        var after = await Eventually.Get(() => _api.Get($"/api/articles/{before.Id()}", Users.Paul.Of("sport")),
+            r => r.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "sport after its database is back");
+        after.Json.Str("headline").ShouldBe("Cup draw tonight");
+    }
+}
