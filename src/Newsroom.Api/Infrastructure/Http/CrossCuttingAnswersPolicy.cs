@@ -29,6 +29,8 @@ public sealed class CrossCuttingAnswersPolicy : IHttpPolicy
                 chain.Metadata.ProducesProblem(StatusCodes.Status401Unauthorized);
                 chain.Metadata.ProducesProblem(StatusCodes.Status403Forbidden);
             }
+            // With several publications (ADR 0033) a reader's publication is the request's host: another host is 404.
+            else chain.Metadata.ProducesProblem(StatusCodes.Status404NotFound);
             if (readsBody)
             {
                 chain.Metadata.ProducesProblem(StatusCodes.Status413PayloadTooLarge);

@@ -94,7 +94,9 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
         (await Public(_api, SportHost, $"/public/articles/{slug}")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
         (await Public(_api, SportHost, "/public/feed.atom")).Text.ShouldNotContain(slug);
         (await Public(_api, DailyHost, "/public/feed.atom")).Text.ShouldContain(slug);
-        (await Public(_api, "elsewhere.example", $"/public/articles/{slug}")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        foreach (var path in new[] { $"/public/articles/{slug}", "/public/articles", "/public/feed.rss", "/public/feed.atom" })
+            (await Public(_api, "elsewhere.example", path)).ShouldBeProblem(HttpStatusCode.NotFound, "not_found")
+                .Json.Str("detail").ShouldContain("elsewhere.example");
 
         // The same slug is free in the other publication: its own story under that headline gets it unchanged.
         var twin = await PublishedIn("sport", "Council approves the new harbour bridge");
