@@ -5,6 +5,7 @@ using Newsroom.Desk;
 using Newsroom.Infrastructure;
 using Newsroom.Infrastructure.Http;
 using Newsroom.Infrastructure.Identity;
+using Newsroom.Infrastructure.KeyRing;
 using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Telemetry;
 using Newsroom.Infrastructure.Tenancy;
@@ -49,6 +50,7 @@ public static class NewsroomModule
         services.AddPublicSite(builder.Configuration);
         services.AddNewsroomWebhooks(builder.Configuration);
         services.AddPublicPageCache(builder.Configuration);
+        services.AddNewsroomKeyRing();
         services.AddDesk(builder.Configuration, builder.Environment);
 
         builder.Host.UseWolverine(opts =>

@@ -47,6 +47,7 @@ public class adding_a_publication
             tables.ShouldContain("wolverine_incoming_envelopes", $"{id}: Wolverine's message tables belong in the publication's database");
         }
         (await TablesAsync(main)).ShouldContain("wolverine_nodes", "the node registry is in the main database");
+        (await TablesAsync(main)).ShouldContain("data_protection_keys", "the desk's key ring is in the main database (ADR 0036)");
 
         await using var node = await ServiceProcess.StartAsync(main, environment: environment);
         using var http = new HttpClient { BaseAddress = node.BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
