@@ -105,6 +105,33 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task the_desk_signs_in_to_one_publication_and_shows_only_its_articles()
+    {
+        var daily = await Created("daily", "Budget vote delayed again");
+        var sport = await Created("sport", "Marathon route announced");
+
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)
+            { InnerHandler = _host.Server.CreateHandler() }) { BaseAddress = new Uri("http://localhost/") };
+        var signIn = await browser.GetStringAsync("desk/sign-in");
+        signIn.ShouldContain("Demo users of The Daily");
+        signIn.ShouldContain("Demo users of Sport Weekly");
+        var token = System.Text.RegularExpressions.Regex.Match(signIn, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signedIn = await browser.PostAsync("desk/sign-in?handler=Demo", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["returnUrl"] = "/desk", ["user"] = "alice", ["publication"] = "sport", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token)
+        }));
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
+
+        var board = WebUtility.HtmlDecode(await browser.GetStringAsync("desk"));
+        board.ShouldContain("Newsroom · Sport Weekly");
+        board.ShouldContain("Marathon route announced");
+        board.ShouldNotContain("Budget vote delayed again");
+        (await browser.GetAsync($"desk/articles/{daily.Id()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.GetAsync($"desk/articles/{sport.Id()}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task a_token_that_names_no_publication_served_here_is_refused()
     {
         (await _api.Get("/api/articles", Users.Paul)).ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthenticated")
