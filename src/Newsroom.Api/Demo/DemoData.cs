@@ -131,7 +131,7 @@ public static class DemoData
     {
         public async Task StartAsync(CancellationToken ct)
         {
-            string?[] targets = publications.Several ? publications.Ids.ToArray() : [null];
+            string?[] targets = publications.Several ? [.. publications.Ids] : [null];
             foreach (var publication in targets)
             {
                 var created = await LoadAsync(store, clock.GetUtcNow(), ct, publication);

@@ -57,7 +57,7 @@ public static class Health
 
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
-            string?[] tenants = publications.Several ? publications.Ids.ToArray() : [null];
+            string?[] tenants = publications.Several ? [.. publications.Ids] : [null];
             var stalled = new List<string>();
             var lags = new List<string>();
             var unreadable = new List<string>();

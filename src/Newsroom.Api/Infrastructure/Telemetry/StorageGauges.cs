@@ -40,7 +40,7 @@ public sealed class StorageGauges(IDocumentStore store, Tenancy.Publications pub
     {
         // With several publications, one series per publication's projection (tagged with the publication);
         // a database that cannot be read keeps no series until it answers again.
-        string?[] tenants = publications.Several ? publications.Ids.ToArray() : [null];
+        string?[] tenants = publications.Several ? [.. publications.Ids] : [null];
         var lag = new List<Measurement<long>>();
         foreach (var tenant in tenants)
         {
