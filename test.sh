@@ -30,7 +30,8 @@ results="$tmp/results"
 # Everything runs (no extra arguments): the contract tests may then also assert that each status the OpenAPI
 # document declares was observed by some test (tests/Newsroom.Tests/Integration/Contract).
 # (A caller whose extra arguments do not narrow the run, e.g. a --logger, may set NEWSROOM_FULL_RUN=1 itself.)
-if [ $# -eq 0 ]; then export NEWSROOM_FULL_RUN=1; fi
+# A full run also starts three service processes behind a load balancer (the several-nodes test, over a minute).
+if [ $# -eq 0 ]; then export NEWSROOM_FULL_RUN=1; export NEWSROOM_SEVERAL_NODES=${NEWSROOM_SEVERAL_NODES:-1}; fi
 set +e
 dotnet test "$root/Newsroom.sln" --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@"
 status=$?

@@ -192,7 +192,7 @@ public sealed class ArticleCommands
         catch (Exception e) when (recordId != null && UniqueViolations.IsDuplicateKey(e))
         {
             // The same key raced us and won: answer with the article that request created.
-            await using var fresh = Session.DocumentStore.QuerySession();
+            await using var fresh = Session.DocumentStore.QuerySession(Session.TenantId); // the same publication
             return new CreatedArticle(await IdempotencyRecord.CreatedEarlierAsync(fresh, recordId!, Aborted)
                 ?? throw new InvalidOperationException("Idempotency record without article."), replayed: true);
         }

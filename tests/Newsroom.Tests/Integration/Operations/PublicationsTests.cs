@@ -132,6 +132,17 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task an_idempotent_create_raced_within_a_publication_answers_with_one_article()
+    {
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = "race-" + Guid.NewGuid().ToString("N") };
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            _api.Send(HttpMethod.Post, "/api/articles", Users.Alice.Of("sport"), Api.CompleteDraft("Relay team named"), headers: headers)));
+        foreach (var reply in replies) reply.Status.ShouldBe(HttpStatusCode.Created, reply.Text);
+        replies.Select(r => r.Json.Id()).Distinct().Count().ShouldBe(1);
+        (await _api.Get($"/api/articles/{replies[0].Json.Id()}", Users.Paul.Of("daily"))).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task a_token_that_names_no_publication_served_here_is_refused()
     {
         (await _api.Get("/api/articles", Users.Paul)).ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthenticated")
