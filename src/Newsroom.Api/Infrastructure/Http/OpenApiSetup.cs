@@ -54,7 +54,7 @@ public static class OpenApiSetup
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
                     BearerFormat = "JWT",
-                    Description = "HS256 JWT with sub, name, role and desk claims. Dev tokens: `dotnet run --project src/Newsroom.Api -- token ...`."
+                    Description = "A JWT with sub, name, role and desk claims (HS256 development tokens, or your OpenID Connect provider's access tokens), and a publication claim where the service serves several. Dev tokens: `dotnet run --project src/Newsroom.Api -- token ...`."
                 };
                 document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
                 document.Components.Schemas["ProblemDetails"] = ProblemSchema();
