@@ -10,7 +10,8 @@ namespace Newsroom.Desk;
 /// <summary>
 /// Live desks on every node: after a commit with article events, the committing node NOTIFYs the ids of the
 /// articles that changed on <c>newsroom_desk</c>; every node LISTENs and passes them to the desk pages open on
-/// it (server-sent events, <c>/desk/live</c>), which then fetch their own fresh markup.
+/// it (server-sent events, <c>/desk/live</c>), which then fetch their own fresh markup. With several publications
+/// (ADR 0033) each id travels with its publication and a page hears only its own publication's ids.
 /// </summary>
 public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<DeskChanges> logger) : BackgroundService
 {
@@ -18,15 +19,19 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<Des
     public const string ApplicationName = "newsroom-desk-live";
 
     private readonly Lock _gate = new();
-    private readonly List<Channel<string>> _subscribers = [];
+    private readonly List<(string Publication, Channel<string> Channel)> _subscribers = [];
 
-    /// <summary>A page's feed of changed article ids (one payload: ids separated by newlines); dispose to leave.</summary>
-    public Subscription Subscribe()
+    /// <summary>
+    /// A page's feed of the article ids that changed in its publication (one payload: ids separated by newlines;
+    /// "*" for anything); dispose to leave. <paramref name="publication"/> is Marten's tenant id of the page's session.
+    /// </summary>
+    public Subscription Subscribe(string publication)
     {
         var channel = System.Threading.Channels.Channel.CreateBounded<string>(new BoundedChannelOptions(64)
             { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        lock (_gate) _subscribers.Add(channel);
-        return new Subscription(channel.Reader, () => { lock (_gate) _subscribers.Remove(channel); });
+        var subscriber = (publication, channel);
+        lock (_gate) _subscribers.Add(subscriber);
+        return new Subscription(channel.Reader, () => { lock (_gate) _subscribers.Remove(subscriber); });
     }
 
     public sealed class Subscription(ChannelReader<string> reader, Action leave) : IDisposable
@@ -35,7 +40,7 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<Des
         public void Dispose() => leave();
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentQueue<Guid> _pending = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Publication, Guid Id)> _pending = new();
     private int _requests;
 
     /// <summary>
@@ -43,9 +48,9 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<Des
     /// are queued, and one sender at a time sends all that queued up, so a busy node sends a few
     /// notifications a second rather than one per command.
     /// </summary>
-    public void Announce(IEnumerable<Guid> ids)
+    public void Announce(string publication, IEnumerable<Guid> ids)
     {
-        foreach (var id in ids) _pending.Enqueue(id);
+        foreach (var id in ids) _pending.Enqueue((publication, id));
         if (Interlocked.Increment(ref _requests) == 1) _ = SendAsync();
     }
 
@@ -55,18 +60,19 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<Des
         do
         {
             handled = Volatile.Read(ref _requests);
-            var ids = new HashSet<Guid>();
+            var ids = new HashSet<(string Publication, Guid Id)>();
             while (_pending.TryDequeue(out var id)) ids.Add(id);
             if (ids.Count == 0) continue;
             try
             {
                 await using var connection = await listen.DataSource.OpenConnectionAsync();
-                // 36 characters and a newline per id: 150 ids per notification stay under PostgreSQL's 8 000 bytes.
-                foreach (var chunk in ids.Chunk(150))
+                // One line per id, "<publication> <id>" (the id alone for the single publication): at most 101 bytes,
+                // so 75 lines per notification stay under PostgreSQL's 8 000 bytes.
+                foreach (var chunk in ids.Chunk(75))
                 {
                     await using var notify = new NpgsqlCommand("select pg_notify(@channel, @payload)", connection);
                     notify.Parameters.AddWithValue("channel", Channel);
-                    notify.Parameters.AddWithValue("payload", string.Join('\n', chunk));
+                    notify.Parameters.AddWithValue("payload", string.Join('\n', chunk.Select(Line)));
                     await notify.ExecuteNonQueryAsync();
                 }
             }
@@ -78,10 +84,21 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<Des
         } while (Interlocked.Add(ref _requests, -handled) > 0);
     }
 
+    private static string Line((string Publication, Guid Id) change) =>
+        change.Publication == JasperFx.StorageConstants.DefaultTenantId ? change.Id.ToString() : $"{change.Publication} {change.Id}";
+
+    /// <summary>Passes each page the ids of its own publication ("*" to every page).</summary>
     private void Publish(string payload)
     {
+        var changes = payload == "*" ? null : payload.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', 2) is [var publication, var id] ? (publication, id) : (JasperFx.StorageConstants.DefaultTenantId, line))
+            .ToLookup(c => c.Item1, c => c.Item2);
         lock (_gate)
-            foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(payload);
+            foreach (var (publication, channel) in _subscribers)
+            {
+                if (changes is null) channel.Writer.TryWrite("*");
+                else if (changes[publication].ToList() is { Count: > 0 } ids) channel.Writer.TryWrite(string.Join('\n', ids));
+            }
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -98,7 +115,7 @@ public sealed class DeskChangeSignal(DeskChanges changes) : DocumentSessionListe
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
         var events = commit.GetEvents().ToList();
-        if (events.Count > 0) changes.Announce(events.Select(e => e.StreamId));
+        if (events.Count > 0) changes.Announce(session.TenantId, events.Select(e => e.StreamId));
         return Task.CompletedTask;
     }
 }

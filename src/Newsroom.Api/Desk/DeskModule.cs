@@ -99,7 +99,8 @@ public static class DeskModule
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
         http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
-        using var subscription = changes.Subscribe();
+        // The page's publication, as its sessions see it (Marten's default tenant with one publication).
+        using var subscription = changes.Subscribe(Infrastructure.Tenancy.PublicationOfRequest.Find(http) ?? JasperFx.StorageConstants.DefaultTenantId);
         using var open = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var ct = open.Token;
         try

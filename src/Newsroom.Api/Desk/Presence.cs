@@ -29,14 +29,14 @@ public static class Presence
         session.Store(new EditingPresence { Id = id, ArticleId = articleId, UserId = user.Id, UserName = user.Name, Until = now + Lifetime });
         await session.SaveChangesAsync(ct);
         if (existing is null || existing.Until < now)
-            changes.Announce([articleId]);
+            changes.Announce(session.TenantId, [articleId]);
     }
 
     public static async Task StoppedEditingAsync(IDocumentSession session, DeskChanges changes, Guid articleId, CurrentUser user, CancellationToken ct)
     {
         session.Delete<EditingPresence>($"{articleId}:{user.Id}");
         await session.SaveChangesAsync(ct);
-        changes.Announce([articleId]);
+        changes.Announce(session.TenantId, [articleId]);
     }
 
     public static async Task<IReadOnlyList<string>> OthersEditingAsync(IQuerySession session, Guid articleId, CurrentUser user, DateTimeOffset now, CancellationToken ct) =>

@@ -104,14 +104,10 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
         twin.Id().ShouldNotBe(id);
     }
 
-    [Fact]
-    public async Task the_desk_signs_in_to_one_publication_and_shows_only_its_articles()
+    /// <summary>A browser signed in to the desk as a demo user of one publication (Development's demo sign-in).</summary>
+    private async Task<HttpClient> DeskSignedInAsync(string user, string publication)
     {
-        var daily = await Created("daily", "Budget vote delayed again");
-        var sport = await Created("sport", "Marathon route announced");
-
-        var cookies = new CookieContainer();
-        using var browser = new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)
+        var browser = new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(new CookieContainer())
             { InnerHandler = _host.Server.CreateHandler() }) { BaseAddress = new Uri("http://localhost/") };
         var signIn = await browser.GetStringAsync("desk/sign-in");
         signIn.ShouldContain("Demo users of The Daily");
@@ -119,16 +115,47 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
         var token = System.Text.RegularExpressions.Regex.Match(signIn, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var signedIn = await browser.PostAsync("desk/sign-in?handler=Demo", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["returnUrl"] = "/desk", ["user"] = "alice", ["publication"] = "sport", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token)
+            ["returnUrl"] = "/desk", ["user"] = user, ["publication"] = publication, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token)
         }));
         signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
+        return browser;
+    }
 
+    [Fact]
+    public async Task the_desk_signs_in_to_one_publication_and_shows_only_its_articles()
+    {
+        var daily = await Created("daily", "Budget vote delayed again");
+        var sport = await Created("sport", "Marathon route announced");
+
+        using var browser = await DeskSignedInAsync("alice", "sport");
         var board = WebUtility.HtmlDecode(await browser.GetStringAsync("desk"));
         board.ShouldContain("Newsroom · Sport Weekly");
         board.ShouldContain("Marathon route announced");
         board.ShouldNotContain("Budget vote delayed again");
         (await browser.GetAsync($"desk/articles/{daily.Id()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await browser.GetAsync($"desk/articles/{sport.Id()}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task an_open_desk_hears_only_of_its_own_publications_changes()
+    {
+        using var browser = await DeskSignedInAsync("alice", "sport");
+        using var live = await browser.GetAsync("desk/live", HttpCompletionOption.ResponseHeadersRead);
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var reader = new StreamReader(await live.Content.ReadAsStreamAsync());
+        (await reader.ReadLineAsync()).ShouldBe(": live");
+
+        var daily = await Created("daily", "Ferry strike called off");
+        var sport = await Created("sport", "Ferry race postponed");
+        var heard = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!heard.Contains(sport.Id().ToString()))
+        {
+            var line = await reader.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The live stream ended.");
+            if (line.StartsWith("data: ", StringComparison.Ordinal)) heard.AddRange(line["data: ".Length..].Split(','));
+        }
+        heard.ShouldNotContain(daily.Id().ToString());
+        heard.ShouldAllBe(id => !id.Contains(' '), "a page receives bare ids, never another publication's name");
     }
 
     [Fact]
