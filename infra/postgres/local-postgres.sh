@@ -89,7 +89,12 @@ case "$cmd" in
       $throwaway && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
       # Extra server settings for one start (the benchmark's --profile preloads pg_stat_statements).
       [ -n "${NEWSROOM_PG_OPTIONS:-}" ] && opts="$opts $NEWSROOM_PG_OPTIONS"
-      as_owner "$owner" "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" -o "$opts" -w -t 60 start >/dev/null
+      if ! as_owner "$owner" "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" -o "$opts" -w -t 60 start >/dev/null; then
+        # Say why (port, shared memory, permissions): the log is in the data folder, which a caller may remove.
+        log "PostgreSQL did not start on port $port; the end of its log:"
+        tail -n 15 "$datadir/server.log" >&2 || true
+        exit 1
+      fi
       echo "$port" | as_owner "$owner" tee "$datadir/newsroom.port" >/dev/null
       log "started on 127.0.0.1:$port (data: $datadir)"
     fi

@@ -13,42 +13,47 @@ namespace Newsroom.Tests.Integration;
 /// the nodes' channels in a third, main database. The tenant comes from the token's <c>publication</c> claim and,
 /// for readers, from the host name.
 /// </summary>
-public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifetime
+public class a_publication_per_database(a_publication_per_database.TwoPublications service, ITestOutputHelper output)
+    : IClassFixture<a_publication_per_database.TwoPublications>
 {
     private const string DailyHost = "daily.example";
     private const string SportHost = "sport.example";
 
-    private LocalPostgres _sportServer = null!;
-    private WebhookReceiver _receiver = null!;
-    private IAlbaHost _host = null!;
-    private Api _api = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>One host and one extra cluster for the class (a cluster per test was seven initdbs and seven hosts).</summary>
+    public sealed class TwoPublications : IAsyncLifetime
     {
-        _sportServer = await LocalPostgres.StartAsync(57300);
-        var main = await OwnDatabase.CreateAsync("main");
-        var daily = await OwnDatabase.CreateAsync("daily");
-        var sport = await _sportServer.CreateDatabaseAsync("sport");
-        _receiver = await WebhookReceiver.StartAsync();
-        _host = await AppFixture.StartHostAsync(_receiver, b =>
+        public LocalPostgres SportServer { get; private set; } = null!;
+        public WebhookReceiver Receiver { get; private set; } = null!;
+        public IAlbaHost Host { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            b.UseSetting("ConnectionStrings:Newsroom", main);
-            b.UseSetting("Publications:daily:ConnectionString", daily);
-            b.UseSetting("Publications:daily:Hosts:0", DailyHost);
-            b.UseSetting("Publications:daily:Name", "The Daily");
-            b.UseSetting("Publications:sport:ConnectionString", sport);
-            b.UseSetting("Publications:sport:Hosts:0", SportHost);
-            b.UseSetting("Publications:sport:Name", "Sport Weekly");
-        });
-        _api = new Api(_host);
+            SportServer = await LocalPostgres.StartAsync(57300);
+            var main = await OwnDatabase.CreateAsync("main");
+            var daily = await OwnDatabase.CreateAsync("daily");
+            var sport = await SportServer.CreateDatabaseAsync("sport");
+            Receiver = await WebhookReceiver.StartAsync();
+            Host = await AppFixture.StartHostAsync(Receiver, b =>
+            {
+                b.UseSetting("ConnectionStrings:Newsroom", main);
+                b.UseSetting("Publications:daily:ConnectionString", daily);
+                b.UseSetting("Publications:daily:Hosts:0", DailyHost);
+                b.UseSetting("Publications:daily:Name", "The Daily");
+                b.UseSetting("Publications:sport:ConnectionString", sport);
+                b.UseSetting("Publications:sport:Hosts:0", SportHost);
+                b.UseSetting("Publications:sport:Name", "Sport Weekly");
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await Receiver.DisposeAsync();
+            await SportServer.DisposeAsync();
+        }
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _receiver.DisposeAsync();
-        await _sportServer.DisposeAsync();
-    }
+    private readonly Api _api = new(service.Host);
 
     private static Task<Reply> Public(Api api, string host, string path) => api.Get($"http://{host}{path}", null);
 
@@ -108,7 +113,7 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
     private async Task<HttpClient> DeskSignedInAsync(string user, string publication)
     {
         var browser = new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(new CookieContainer())
-            { InnerHandler = _host.Server.CreateHandler() }) { BaseAddress = new Uri("http://localhost/") };
+            { InnerHandler = service.Host.Server.CreateHandler() }) { BaseAddress = new Uri("http://localhost/") };
         var signIn = await browser.GetStringAsync("desk/sign-in");
         signIn.ShouldContain("Demo users of The Daily");
         signIn.ShouldContain("Demo users of Sport Weekly");
@@ -198,9 +203,9 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
             what: "sport's public page");
 
         // Its webhook names the publication and links to the publication's site.
-        await Eventually.True(() => _receiver.For("steady", draft.Id()).Any(h => h.EventType == "article.published"),
+        await Eventually.True(() => service.Receiver.For("steady", draft.Id()).Any(h => h.EventType == "article.published"),
             TimeSpan.FromSeconds(30), "the publication's webhook");
-        var hook = JsonNode.Parse(_receiver.For("steady", draft.Id()).First(h => h.EventType == "article.published").Body)!.AsObject();
+        var hook = JsonNode.Parse(service.Receiver.For("steady", draft.Id()).First(h => h.EventType == "article.published").Body)!.AsObject();
         hook["publication"]!.GetValue<string>().ShouldBe("sport");
         hook["article"]!["url"]!.GetValue<string>().ShouldBe($"https://{SportHost}/public/articles/{slug}");
     }
@@ -209,7 +214,7 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
     public async Task one_database_down_leaves_the_other_publication_fully_working()
     {
         var before = await Created("sport", "Cup draw tonight");
-        await _sportServer.StopAsync();
+        await service.SportServer.StopAsync();
         try
         {
             // Sport: every request that needs its database answers 503, quickly.
@@ -222,7 +227,7 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
             var story = await PublishedIn("daily", "Tram line opens on time");
             await Eventually.Get(() => Public(_api, DailyHost, $"/public/articles/{story.Str("slug")}"), r => r.Status == HttpStatusCode.OK,
                 TimeSpan.FromSeconds(30), "the daily's public page while sport is down");
-            await Eventually.True(() => _receiver.For("steady", story.Id()).Any(h => h.EventType == "article.published"),
+            await Eventually.True(() => service.Receiver.For("steady", story.Id()).Any(h => h.EventType == "article.published"),
                 TimeSpan.FromSeconds(30), "the daily's webhook while sport is down");
 
             // The node stays ready (the load balancer keeps it), and says which publication is missing.
@@ -233,7 +238,7 @@ public class a_publication_per_database(ITestOutputHelper output) : IAsyncLifeti
         }
         finally
         {
-            await _sportServer.RestartAsync();
+            await service.SportServer.RestartAsync();
         }
 
         // Sport is back without a restart of the service.
