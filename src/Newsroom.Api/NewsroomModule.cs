@@ -9,6 +9,7 @@ using Newsroom.Infrastructure.Persistence;
 using Newsroom.Infrastructure.Telemetry;
 using Newsroom.Operations;
 using Newsroom.Public;
+using Newsroom.Public.Reader;
 using Newsroom.Webhooks;
 using FluentValidation;
 using Wolverine;
@@ -48,6 +49,7 @@ public static class NewsroomModule
         services.AddPublicSite(builder.Configuration);
         services.AddNewsroomWebhooks(builder.Configuration);
         services.AddPublicPageCache(builder.Configuration);
+        services.AddReaderSite();
         services.AddDesk(builder.Configuration, builder.Environment);
 
         builder.Host.UseWolverine(opts =>
@@ -120,6 +122,7 @@ public static class NewsroomModule
         app.UseStorableTextOnly();
 
         app.MapDesk();
+        app.MapReaderSite();
         app.MapNewsroomHealth();
         app.MapNewsroomTelemetry();
         app.MapNewsroomOpenApi();

@@ -5,6 +5,9 @@ public sealed class PublicSite
 {
     public Uri? BaseUrl { get; init; }
 
+    /// <summary>The publication's name on reader pages, in JSON-LD and the news sitemap (<c>Newsroom__PublicSiteName</c>).</summary>
+    public string Name { get; init; } = "Newsroom";
+
     /// <summary>The configured base, else the base of the current request, else localhost.</summary>
     public Uri BaseFor(HttpContext? http) =>
         BaseUrl ?? (http is null ? new Uri("http://localhost/") : new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"));
@@ -15,6 +18,11 @@ public static class PublicSiteModule
     public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration)
     {
         var baseUrl = configuration["Newsroom:PublicBaseUrl"];
-        return services.AddSingleton(new PublicSite { BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl.TrimEnd('/') + "/") });
+        var name = configuration["Newsroom:PublicSiteName"];
+        return services.AddSingleton(new PublicSite
+        {
+            BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl.TrimEnd('/') + "/"),
+            Name = string.IsNullOrWhiteSpace(name) ? "Newsroom" : name.Trim()
+        });
     }
 }
