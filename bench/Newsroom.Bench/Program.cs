@@ -263,6 +263,14 @@ var published_ = slugs.IsEmpty ? (await seeder.SomeAsync("slug", "mt_doc_publish
 if (Runs("public") && published_.Length > 0)
     Record(await Phase(service, () => Load.RunAsync("(d) GET public article page", options.Clients, seconds,
         async (w, i) => await service.GetOkAsync($"/public/articles/{published_[(int)((i * 7919 + w) % published_.Length)]}", null))));
+// The reader's site: the same article URLs as a browser asks for them (HTML, from the same page cache), and the front page.
+if (Runs("reader") && published_.Length > 0)
+{
+    Record(await Phase(service, () => Load.RunAsync("(g) GET reader's article page (HTML)", options.Clients, seconds,
+        async (w, i) => await service.GetHtmlOkAsync($"/public/articles/{published_[(int)((i * 7919 + w) % published_.Length)]}"))));
+    Record(await Phase(service, () => Load.RunAsync("(h) GET reader's front page (HTML)", options.Clients, seconds,
+        async (w, i) => await service.GetHtmlOkAsync("/"))));
+}
 
 if (Runs("long"))
 {
