@@ -71,6 +71,35 @@ public class the_readers_site(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task pages_come_from_the_node_cache_apart_from_the_json_and_leave_it_when_anything_they_show_changes()
+    {
+        var published = await PublishedAndProjected(Story("Ferry timetable changes"));
+
+        (await Http.Visit(Path(published))).Header("Age").ShouldBeNull();
+        var cached = await Http.Visit(Path(published));
+        cached.Header("Age").ShouldNotBeNull();   // the output cache marks what it served
+        cached.ShouldBeHtml(HttpStatusCode.OK);
+        var json = await Http.Visit(Path(published), "application/json");
+        json.Header("Age").ShouldBeNull();        // its own entry, not the page's
+        json.ContentType.ShouldBe("application/json");
+        (await Http.Visit("/")).Header("Age").ShouldBeNull();
+        (await Http.Visit("/")).Header("Age").ShouldNotBeNull();
+
+        await Api.Ok(Api.Post($"/api/articles/{published.Id()}/corrections", Users.Paul, new
+        {
+            version = published.Version(), note = "Departures move to 7:15.", standfirst = "Departures move to 7:15."
+        }));
+        await Api.Published(content: Story("Night ferry returns"));
+        await ProjectionsCaughtUp();
+
+        // Within half the cache lifetime, so it is the eviction and not the expiry that shows it.
+        await Eventually.Get(async () => (await Http.Visit(Path(published))).Document.QuerySelector(".standfirst")!.TextContent,
+            s => s == "Departures move to 7:15.", TimeSpan.FromMilliseconds(500), "the corrected page");
+        await Eventually.Get(async () => Headlines((await Http.Visit("/")).Document), h => h.Contains("Night ferry returns"),
+            TimeSpan.FromMilliseconds(500), "the front page with the new article");
+    }
+
+    [Fact]
     public async Task the_page_carries_its_title_description_canonical_link_social_tags_and_news_article_json_ld()
     {
         var published = await PublishedAndProjected(Story("Ferry timetable changes", tags: ["ferries", "harbour"]));
