@@ -83,6 +83,8 @@ var boardReader = Token("board-editor", "editor", "world", "politics");
 
 Console.WriteLine("== 3. Cold start (process start to first successful authenticated request)");
 await using var service = new Service(options.Port, options.Clients);
+// The pgbench phase made the work folder; a --phases run without it must make it here.
+Directory.CreateDirectory(options.Work);
 var coldStart = await service.StartAsync(options.App, environment, Path.Combine(options.Work, "service.log"), boardReader);
 Fact("Cold start to first successful request", $"{coldStart.TotalSeconds:F2} s", "< 3 s", coldStart.TotalSeconds < 3);
 
@@ -263,6 +265,14 @@ var published_ = slugs.IsEmpty ? (await seeder.SomeAsync("slug", "mt_doc_publish
 if (Runs("public") && published_.Length > 0)
     Record(await Phase(service, () => Load.RunAsync("(d) GET public article page", options.Clients, seconds,
         async (w, i) => await service.GetOkAsync($"/public/articles/{published_[(int)((i * 7919 + w) % published_.Length)]}", null))));
+// The reader's site: the same article URLs as a browser asks for them (HTML, from the same page cache), and the front page.
+if (Runs("reader") && published_.Length > 0)
+{
+    Record(await Phase(service, () => Load.RunAsync("(g) GET reader's article page (HTML)", options.Clients, seconds,
+        async (w, i) => await service.GetHtmlOkAsync($"/public/articles/{published_[(int)((i * 7919 + w) % published_.Length)]}"))));
+    Record(await Phase(service, () => Load.RunAsync("(h) GET reader's front page (HTML)", options.Clients, seconds,
+        async (w, i) => await service.GetHtmlOkAsync("/"))));
+}
 
 if (Runs("long"))
 {

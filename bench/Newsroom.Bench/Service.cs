@@ -86,6 +86,15 @@ public sealed class Service : IAsyncDisposable
         return response.IsSuccessStatusCode;
     }
 
+    /// <summary>A GET as a browser makes it: succeeds only when the answer is 200 and HTML (never the API's JSON).</summary>
+    public async Task<bool> GetHtmlOkAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        return response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/html";
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })

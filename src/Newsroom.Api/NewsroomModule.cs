@@ -11,6 +11,7 @@ using Newsroom.Infrastructure.Telemetry;
 using Newsroom.Infrastructure.Tenancy;
 using Newsroom.Operations;
 using Newsroom.Public;
+using Newsroom.Public.Reader;
 using Newsroom.Webhooks;
 using FluentValidation;
 using Wolverine;
@@ -51,6 +52,7 @@ public static class NewsroomModule
         services.AddNewsroomWebhooks(builder.Configuration);
         services.AddPublicPageCache(builder.Configuration);
         services.AddNewsroomKeyRing();
+        services.AddReaderSite();
         services.AddDesk(builder.Configuration, builder.Environment);
 
         builder.Host.UseWolverine(opts =>
@@ -124,6 +126,7 @@ public static class NewsroomModule
         app.UseStorableTextOnly();
 
         app.MapDesk();
+        app.MapReaderSite();
         app.MapNewsroomHealth();
         app.MapNewsroomTelemetry();
         app.MapNewsroomOpenApi();

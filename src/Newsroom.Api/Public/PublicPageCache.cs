@@ -19,6 +19,8 @@ public static class PublicPageCache
 {
     public const string Policy = "public-pages";
     public const string AllPagesTag = "public-pages";
+    /// <summary>The reader's lists, search results and sitemaps: any change of any article may change them.</summary>
+    public const string ListsTag = "public-lists";
     public static string TagFor(string slug) => "public-page:" + slug;
 
     /// <summary>How long a node may reuse a rendered page (<c>Newsroom__PublicPageCacheMilliseconds</c>, 0 turns it off).</summary>

@@ -73,6 +73,7 @@ public sealed class PublicPageInvalidation(MartenSetup.ListenDataSource listen, 
     {
         Interlocked.Increment(ref _generation);
         foreach (var slug in slugs) await cache.EvictByTagAsync(PublicPageCache.TagFor(slug), token);
+        await cache.EvictByTagAsync(PublicPageCache.ListsTag, token);
     }
 
     private async Task EvictAllAsync()

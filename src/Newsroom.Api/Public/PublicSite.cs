@@ -10,7 +10,14 @@ public sealed class PublicSite
 {
     public Uri? BaseUrl { get; init; }
 
+    /// <summary>The publication's name on reader pages, in JSON-LD and the news sitemap (<c>Newsroom__PublicSiteName</c>).</summary>
+    public string Name { get; init; } = "Newsroom";
+
     public Publications Publications { get; init; } = new(new Dictionary<string, PublicationOptions>());
+
+    /// <summary>The name of the request's publication where the service serves several (its <c>Name</c>), else <see cref="Name"/>.</summary>
+    public string NameFor(HttpContext? http) =>
+        Publications.Several && http is not null && PublicationOfRequest.Find(http) is { } publication ? Publications.NameOf(publication) : Name;
 
     /// <summary>
     /// The publication's site (several publications), else the configured base, else the base of the current
@@ -29,9 +36,11 @@ public static class PublicSiteModule
     public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration)
     {
         var baseUrl = configuration["Newsroom:PublicBaseUrl"];
+        var name = configuration["Newsroom:PublicSiteName"];
         return services.AddSingleton(provider => new PublicSite
         {
             BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null : new Uri(baseUrl.TrimEnd('/') + "/"),
+            Name = string.IsNullOrWhiteSpace(name) ? "Newsroom" : name.Trim(),
             Publications = provider.GetRequiredService<Publications>()
         });
     }
