@@ -175,6 +175,31 @@ public class a_publication_per_database(a_publication_per_database.TwoPublicatio
     }
 
     [Fact]
+    public async Task each_publications_readers_see_its_own_site()
+    {
+        var story = await PublishedIn("daily", "Library reopens after the flood");
+        var slug = story.Str("slug");
+        var html = new Dictionary<string, string> { ["Accept"] = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+        async Task<Reply> Page(string host, string path) => await _api.Send(HttpMethod.Get, $"http://{host}{path}", null, headers: html);
+
+        var article = await Eventually.Get(() => Page(DailyHost, $"/public/articles/{slug}"), r => r.Status == HttpStatusCode.OK,
+            what: "the daily's article page");
+        article.ContentType.ShouldBe("text/html");
+        article.Text.ShouldContain("Library reopens after the flood");
+        article.Text.ShouldContain("The Daily");
+        article.Text.ShouldContain($"https://{DailyHost}/public/articles/{slug}");
+        (await Page(DailyHost, "/")).Text.ShouldContain("Library reopens after the flood");
+        (await Page(DailyHost, "/sitemap.xml")).Text.ShouldContain(slug);
+
+        var sportFront = await Page(SportHost, "/");
+        sportFront.Status.ShouldBe(HttpStatusCode.OK);
+        sportFront.Text.ShouldContain("Sport Weekly");
+        sportFront.Text.ShouldNotContain("Library reopens after the flood");
+        (await Page(SportHost, "/sitemap.xml")).Text.ShouldNotContain(slug);
+        (await Page(SportHost, $"/public/articles/{slug}")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task a_token_that_names_no_publication_served_here_is_refused()
     {
         (await _api.Get("/api/articles", Users.Paul)).ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthenticated")
