@@ -18,7 +18,7 @@ public class a_graceful_stop(ITestOutputHelper output)
         var connectionString = await OwnDatabase.CreateAsync("drain");
         await using var node = await ServiceProcess.StartAsync(connectionString,
             environment: new Dictionary<string, string> { ["Newsroom__DrainSeconds"] = drainSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        using var http = new HttpClient { BaseAddress = node.BaseUrl, Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { BaseAddress = node.BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
         (await http.GetAsync("health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var clock = Stopwatch.StartNew();
@@ -39,9 +39,14 @@ public class a_graceful_stop(ITestOutputHelper output)
                 if (page.StatusCode == HttpStatusCode.OK) lastServedAt = clock.Elapsed.TotalSeconds;
                 else firstRefusedAt ??= clock.Elapsed.TotalSeconds;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (HttpRequestException)
             {
                 firstRefusedAt ??= clock.Elapsed.TotalSeconds;
+            }
+            catch (TaskCanceledException)
+            {
+                // A probe slower than the client's timeout (a loaded machine) says nothing about refusing: a stopped
+                // server refuses a connection at once.
             }
             await Task.Delay(100);
         }
