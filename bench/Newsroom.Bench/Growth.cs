@@ -3,9 +3,6 @@ using System.Text;
 
 namespace Newsroom.Bench;
 
-/// <summary>The same operations measured at one archive size: articles and events in the store when it began.</summary>
-public sealed record GrowthPoint(long Articles, long Events, List<(string Operation, Measurement Result)> Operations);
-
 /// <summary>
 /// Costs that grow with the archive: each operation's rate and latency at the small archive against the large one,
 /// and — with --profile — the statements whose time per operation grew.
