@@ -9,7 +9,10 @@ namespace Newsroom.Bench;
 /// </summary>
 public static class Growth
 {
-    /// <summary>One line per operation: rate and p50 at both sizes, and the large one's as a share of the small one's.</summary>
+    /// <summary>
+    /// One line per operation: rate, p50 and CPU per operation at both sizes. On a shared machine the CPU per
+    /// operation is the steadier figure: the rate also moves with what the neighbours do.
+    /// </summary>
     public static IEnumerable<(string Name, string Value)> Compare(GrowthPoint small, GrowthPoint large)
     {
         foreach (var (operation, before) in small.Operations)
@@ -18,7 +21,7 @@ public static class Growth
             if (after is null) continue;
             yield return ($"Growth ×{large.Articles / (double)small.Articles:F1} articles (×{large.Events / (double)small.Events:F1} events): {operation}",
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{before.Throughput:F0} → {after.Throughput:F0}/s ({after.Throughput / before.Throughput:P0}); p50 {before.P50Ms:F2} → {after.P50Ms:F2} ms (×{after.P50Ms / before.P50Ms:F2})"));
+                    $"{before.Throughput:F0} → {after.Throughput:F0}/s ({after.Throughput / before.Throughput:P0}); p50 {before.P50Ms:F2} → {after.P50Ms:F2} ms (×{after.P50Ms / before.P50Ms:F2}); CPU per operation: PostgreSQL {before.PostgresCpuMsPerOp:F2} → {after.PostgresCpuMsPerOp:F2} ms (×{after.PostgresCpuMsPerOp / before.PostgresCpuMsPerOp:F2}), service {before.ServiceCpuMsPerOp:F2} → {after.ServiceCpuMsPerOp:F2} ms"));
         }
     }
 

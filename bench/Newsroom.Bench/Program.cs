@@ -35,10 +35,13 @@ async Task<Measurement> Phase(Service service, Func<Task<Measurement>> run)
     var rows = await RowsWrittenAsync() - rowsBefore;
     var perOp = m.Operations == 0 ? 0 : rows / (double)m.Operations;
     var statements = options.Profile ? await Statements.TopAsync(connectionString, m.Operations) : null;
+    var used = CpuSnapshot.Take(service.Pid).Since(before);
     return m with
     {
-        Cpu = CpuSnapshot.Take(service.Pid).Since(before).Describe(m.Seconds) + $"; rows written per operation (incl. async projections) {perOp:F1}",
-        Statements = statements
+        Cpu = used.Describe(m.Seconds) + $"; rows written per operation (incl. async projections) {perOp:F1}",
+        Statements = statements,
+        ServiceCpuMsPerOp = m.Operations == 0 ? null : used.Service * 1000 / m.Operations,
+        PostgresCpuMsPerOp = m.Operations == 0 ? null : used.Postgres * 1000 / m.Operations
     };
 }
 
@@ -104,6 +107,15 @@ object Draft(int worker, long i) => new
 var growth = new List<GrowthPoint>();
 foreach (var target in Runs("board") || Runs("growth") ? new[] { options.SmallBoard, options.LargeBoard } : [])
 {
+    if (Runs("growth") && growth.Count == 0 && target == options.SmallBoard)
+    {
+        // Before the first size is seeded: its figures would otherwise include the service's warm-up (JIT,
+        // pools, caches) and the larger archive's would not.
+        var warm = TimeSpan.FromSeconds(options.Seconds);
+        await Load.RunAsync("warm-up", options.Clients, warm, async (w, i) =>
+            (await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, -10 - i))).Ok);
+        await Load.RunAsync("warm-up", options.Clients, warm, async (_, _) => await service.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", boardReader));
+    }
     Console.WriteLine($"== 4. Board query at {target:N0} articles");
     var seedTimer = Stopwatch.StartNew();
     var missing = target - (int)await seeder.ArticleCountAsync();
@@ -379,16 +391,6 @@ return 0;
 // so a cost that grows with the number of articles, events, comments or publications shows as a ratio.
 async Task<GrowthPoint> MeasureGrowth(int target)
 {
-    if (growth.Count == 0)
-    {
-        // The first sizes' figures would otherwise include the service's warm-up (JIT, pools, caches) and the
-        // larger archive's would not.
-        var warm = TimeSpan.FromSeconds(Math.Min(5, options.Seconds));
-        await Load.RunAsync("warm-up", options.Clients, warm, async (w, i) =>
-            (await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, -10 - i))).Ok);
-        await Load.RunAsync("warm-up", options.Clients, warm, async (_, _) => await service.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", boardReader));
-        await seeder.WaitForProjectionsAsync(TimeSpan.FromMinutes(2));
-    }
     var point = new GrowthPoint(await seeder.ArticleCountAsync(), await seeder.EventCountAsync(), []);
     var at = $"at {point.Articles:N0} articles";
     Console.WriteLine($"== 4b. Growth: commands and reads {at} ({point.Events:N0} events)");
