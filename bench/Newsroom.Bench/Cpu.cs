@@ -19,8 +19,24 @@ public readonly record struct CpuSnapshot(double Service, double Postgres, doubl
     public static CpuSnapshot Take(int servicePid) => new(
         ProcessSeconds(servicePid),
         Directory.EnumerateDirectories("/proc").Select(d => Path.GetFileName(d)).Where(n => n.All(char.IsDigit))
-            .Select(int.Parse).Where(IsOurPostgres).Sum(ProcessSeconds),
+            .Select(int.Parse).Where(IsOurPostgres).Sum(ProcessSeconds) + ReapedChildrenSeconds(Postmaster),
         ProcessSeconds(Environment.ProcessId));
+
+    /// <summary>
+    /// CPU of the postmaster's children that have exited (cutime and cstime, fields 16 and 17 of /proc/pid/stat):
+    /// a backend that ends during a phase takes its CPU out of the living processes' sum and into this one.
+    /// </summary>
+    private static double ReapedChildrenSeconds(int pid)
+    {
+        if (pid == 0) return 0;
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch { return 0; }
+    }
 
     /// <summary>The parent of a process (field 4 of /proc/pid/stat), 0 if it is gone.</summary>
     public static int ParentOf(int pid)

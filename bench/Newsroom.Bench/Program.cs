@@ -333,13 +333,41 @@ var rss = service.PeakRssMb();
 Fact("Peak RSS of the service", $"{rss:F0} MB", "< 300 MB", rss < 300);
 await service.DisposeAsync();
 
+Console.WriteLine("== 7. Projection rebuild speed (service stopped)");
+var events = await seeder.EventCountAsync();
+// Each projection asks only for the event types it handles; how many of the store's events that is.
+var eventsRead = new Dictionary<string, string>
+{
+    ["PublishedArticle"] = "'article_published','article_corrected','article_withdrawn'",
+    ["AuditLog"] = "",
+    ["DeskStatistics"] = ""
+};
+foreach (var (projection, types) in Runs("rebuild") ? eventsRead : [])
+{
+    var read = types == "" ? events : await seeder.CountAsync($"mt_events where type in ({types})");
+    var timer = Stopwatch.StartNew();
+    try { await Exec("dotnet", $"{options.App} projections rebuild -p {projection}", environment); }
+    catch (InvalidOperationException e)
+    {
+        // Reported, not fatal: the rest of the run's figures are still worth their table.
+        Fact($"Rebuild {projection}", "failed: " + e.Message.Split('\n').FirstOrDefault(l => l.Contains("Exception"))?.Trim(), "≥ 15 000 events/s", false);
+        Console.WriteLine(e.Message);
+        continue;
+    }
+    var rate = events / timer.Elapsed.TotalSeconds;
+    Fact($"Rebuild {projection} over {events:N0} events (it reads {read:N0} of them)",
+        $"{rate:N0} events/s ({timer.Elapsed.TotalSeconds:F1} s, including ~1 s process start)", "≥ 15 000 events/s", rate >= 15000);
+}
+
 // The same work as one create and one revise, replayed by pgbench: captured now from a second process of the same
-// build (the measured one has stopped), replayed at pgbench's client count — the service's connection pool.
+// build (the measured one has stopped), replayed at pgbench's client count — the service's connection pool. Last,
+// after the rebuilds: the replayed events all carry the captured article's id in their data, which no projection
+// should ever read.
 Measurement? sameCreate = null, sameRevise = null;
 var replays = new StringBuilder();
 if (Runs("same-work"))
 {
-    Console.WriteLine("== 6b. Same-work baseline: pgbench replays the statements of one create and one revise");
+    Console.WriteLine("== 8. Same-work baseline: pgbench replays the statements of one create and one revise");
     try
     {
         var captured = await SameWork.CaptureAsync(options, environment, editor[0], Path.Combine(options.Work, "capture-service.log"));
@@ -368,25 +396,6 @@ if (Runs("same-work"))
         Fact("Same-work baseline", "failed: " + e.Message.Split('\n')[0]);
         Console.WriteLine(e);
     }
-}
-
-Console.WriteLine("== 7. Projection rebuild speed (service stopped)");
-var events = await seeder.EventCountAsync();
-// Each projection asks only for the event types it handles; how many of the store's events that is.
-var eventsRead = new Dictionary<string, string>
-{
-    ["PublishedArticle"] = "'article_published','article_corrected','article_withdrawn'",
-    ["AuditLog"] = "",
-    ["DeskStatistics"] = ""
-};
-foreach (var (projection, types) in Runs("rebuild") ? eventsRead : [])
-{
-    var read = types == "" ? events : await seeder.CountAsync($"mt_events where type in ({types})");
-    var timer = Stopwatch.StartNew();
-    await Exec("dotnet", $"{options.App} projections rebuild -p {projection}", environment);
-    var rate = events / timer.Elapsed.TotalSeconds;
-    Fact($"Rebuild {projection} over {events:N0} events (it reads {read:N0} of them)",
-        $"{rate:N0} events/s ({timer.Elapsed.TotalSeconds:F1} s, including ~1 s process start)", "≥ 15 000 events/s", rate >= 15000);
 }
 
 await Report.WriteAsync(options, results, append, select, sameCreate, sameRevise, facts, growthSections + replays);
