@@ -37,7 +37,7 @@ public static class Growth
             var after = large.Operations.FirstOrDefault(o => o.Operation == operation).Result;
             if (before.Statements is null || after?.Statements is null) continue;
             var grown = after.Statements
-                .Select(a => (After: a, Before: before.Statements.FirstOrDefault(b => b.Query == a.Query)))
+                .Select(a => (After: a, Before: before.Statements.FirstOrDefault(b => Shape(b.Query) == Shape(a.Query))))
                 .Where(p => p.After.MsPerOp >= 0.01 && (p.Before is null || p.After.MsPerOp >= 1.5 * p.Before.MsPerOp))
                 .OrderByDescending(p => p.After.MsPerOp - (p.Before?.MsPerOp ?? 0))
                 .ToList();
@@ -51,4 +51,8 @@ public static class Growth
         }
         return md.Length == 0 ? "" : "## Statements whose cost grew with the archive (--profile)\n\n" + md;
     }
+
+    // pg_stat_statements shows one statement with its first constants or with $n, depending on how it was first
+    // seen: compare them without either.
+    private static string Shape(string query) => System.Text.RegularExpressions.Regex.Replace(query, @"'[^']*'|\$\d+", "?");
 }
