@@ -4,7 +4,8 @@ namespace Newsroom.Bench;
 
 /// <summary>What one load phase measured: completed operations per second and latency percentiles.</summary>
 public sealed record Measurement(string Name, int Clients, double Seconds, long Operations, long Errors, double Throughput,
-    double P50Ms, double P99Ms, string? Note = null, string? Cpu = null, List<string>? Statements = null)
+    double P50Ms, double P99Ms, string? Note = null, string? Cpu = null, List<StatementStat>? Statements = null,
+    double? ServiceCpuMsPerOp = null, double? PostgresCpuMsPerOp = null)
 {
     public static Measurement From(string name, int clients, double seconds, List<double> latenciesMs, long errors, string? note = null)
     {

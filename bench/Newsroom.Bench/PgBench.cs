@@ -52,9 +52,18 @@ public static partial class PgBench
         return $$"""{"articleId":"0199a1d0-0000-7000-8000-000000000001","revision":2,"changes":{"headline":"Delegation visits","body":"{{body}}"},"by":{"id":"alice","name":"Alice Editor"},"at":"2026-11-27T09:00:00Z"}""";
     }
 
-    private static async Task<Measurement> Run(string name, string host, int port, string script, string logPrefix, int clients, int seconds)
+    private static Task<Measurement> Run(string name, string host, int port, string script, string logPrefix, int clients, int seconds) =>
+        RunScriptAsync(name, host, port, "pgbench_baseline", script, [], logPrefix, clients, seconds);
+
+    /// <summary>Runs one pgbench script (<paramref name="extra"/>: further arguments, such as -M prepared or -D name=value).</summary>
+    public static async Task<Measurement> RunScriptAsync(string name, string host, int port, string database, string script, IEnumerable<string> extra,
+        string logPrefix, int clients, int seconds)
     {
-        var args = $"-h {host} -p {port} -U postgres -n -c {clients} -j {Math.Min(clients, Environment.ProcessorCount)} -T {seconds} -f {script} -l --log-prefix={logPrefix} pgbench_baseline";
+        var args = new List<string> { "-h", host, "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-n", "-c", clients.ToString(CultureInfo.InvariantCulture),
+            "-j", Math.Min(clients, Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture), "-T", seconds.ToString(CultureInfo.InvariantCulture),
+            "-f", script, "-l", $"--log-prefix={logPrefix}" };
+        args.AddRange(extra);
+        args.Add(database);
         var output = await Exec("pgbench", args);
         var tps = double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var latencies = new List<double>();
@@ -75,12 +84,19 @@ public static partial class PgBench
     public static Task<string> Psql(string host, int port, string database, string sql) =>
         Exec("psql", $"-h {host} -p {port} -U postgres -d {database} -v ON_ERROR_STOP=1 -q", sql);
 
-    public static async Task<string> Exec(string file, string args, string? stdin = null)
+    public static Task<string> Exec(string file, string args, string? stdin = null) =>
+        Exec(new ProcessStartInfo(file, args), stdin);
+
+    /// <summary>With each argument passed as it is (no shell, no quoting: the replay's constants are long JSON texts).</summary>
+    public static Task<string> Exec(string file, IEnumerable<string> args) => Exec(new ProcessStartInfo(file, args), null);
+
+    private static async Task<string> Exec(ProcessStartInfo info, string? stdin)
     {
-        var info = new ProcessStartInfo(file, args)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin != null, UseShellExecute = false
-        };
+        var args = info.Arguments.Length > 0 ? info.Arguments : string.Join(' ', info.ArgumentList.Select(a => a.Length > 80 ? a[..80] + "…" : a));
+        var file = info.FileName;
+        info.RedirectStandardOutput = info.RedirectStandardError = true;
+        info.RedirectStandardInput = stdin != null;
+        info.UseShellExecute = false;
         using var process = Process.Start(info)!;
         if (stdin != null)
         {

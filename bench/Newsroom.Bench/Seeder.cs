@@ -7,8 +7,8 @@ namespace Newsroom.Bench;
 
 /// <summary>
 /// Fills the store with articles the fast way — events appended through the service's own store
-/// configuration (inline article view, hash-chain links and all), not over HTTP — so the board can be
-/// measured at 10 000 and 100 000 articles and the rebuild over 200 000+ events.
+/// configuration (inline article view, hash-chain links and all), not over HTTP — so the board and the
+/// growth phase can be measured at 10 000 and 100 000 articles and the rebuild over 200 000+ events.
 /// </summary>
 public sealed class Seeder(string connectionString) : IAsyncDisposable
 {
@@ -41,7 +41,16 @@ public sealed class Seeder(string connectionString) : IAsyncDisposable
                         new ArticleCreated(id, content, "bench", Editor, at),
                         new ArticleRevised(id, 2, new ContentChanges(Headline: content.Headline + " (updated)"), Editor, at.AddMinutes(5))
                     };
+                    // An archive has more than drafts: every second article carries a comment, and about one in
+                    // eight is published (so the public read model, the live-slug index and the audit log grow too).
+                    if (n % 2 == 0) events.Add(new CommentAdded(id, Guid.CreateVersion7(), "A note for the desk.", Editor, at.AddMinutes(7)));
                     if (n % 3 == 0) events.Add(new SubmittedForReview(id, 2, null, Editor, at.AddMinutes(10)));
+                    else if (n % 5 == 1)
+                    {
+                        events.Add(new SubmittedForReview(id, 2, null, Editor, at.AddMinutes(10)));
+                        events.Add(new RevisionApproved(id, 2, null, Editor, at.AddMinutes(15)));
+                        events.Add(new ArticlePublished(id, 2, content.Slug, Editor, at.AddMinutes(20)));
+                    }
                     session.Events.StartStream<Article>(id, events.ToArray());
                 }
                 await session.SaveChangesAsync();

@@ -17,8 +17,8 @@ public static class Statements
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>The top statements by total execution time, as table rows: calls per operation, mean, share, text.</summary>
-    public static async Task<List<string>> TopAsync(string connectionString, long operations, int top = 8)
+    /// <summary>The top statements by total execution time: calls per operation, mean, share of the time, text.</summary>
+    public static async Task<List<StatementStat>> TopAsync(string connectionString, long operations, int top = 8)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -30,15 +30,11 @@ public static class Statements
             order by total_exec_time desc limit $1
             """, connection);
         command.Parameters.AddWithValue(top);
-        var rows = new List<string>();
+        var rows = new List<StatementStat>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-        {
-            var perOp = operations == 0 ? 0 : reader.GetInt64(0) / (double)operations;
-            var text = reader.GetString(3).Replace("|", "\\|");
-            rows.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {perOp:F2} | {reader.GetDouble(1):F3} | {(reader.IsDBNull(2) ? 0 : reader.GetDouble(2)):P0} | `{text}` |"));
-        }
+            rows.Add(new StatementStat(reader.GetString(3), operations == 0 ? 0 : reader.GetInt64(0) / (double)operations, reader.GetDouble(1),
+                reader.IsDBNull(2) ? 0 : reader.GetDouble(2)));
         return rows;
     }
 }

@@ -66,9 +66,8 @@ public static class Health
                 var prefix = tenant is null ? "" : tenant + ": ";
                 try
                 {
-                    var statistics = await store.Advanced.FetchEventStoreStatistics(tenant, ct);
+                    var head = await EventStoreHead.ReadAsync(store, tenant, ct);
                     var progress = await store.Advanced.AllProjectionProgress(tenant, ct);
-                    var head = statistics.EventSequenceNumber;
                     var now = clock.GetUtcNow();
                     lock (_gate)
                     {

@@ -46,10 +46,10 @@ public sealed class StorageGauges(IDocumentStore store, Tenancy.Publications pub
         {
             try
             {
-                var statistics = await store.Advanced.FetchEventStoreStatistics(tenant, ct);
+                var head = await Persistence.EventStoreHead.ReadAsync(store, tenant, ct);
                 var progress = await store.Advanced.AllProjectionProgress(tenant, ct);
                 lag.AddRange(progress.Where(p => p.ShardName != "HighWaterMark")
-                    .Select(p => new Measurement<long>(Math.Max(0, statistics.EventSequenceNumber - p.Sequence),
+                    .Select(p => new Measurement<long>(Math.Max(0, head - p.Sequence),
                         tenant is null
                             ? [new KeyValuePair<string, object?>("projection", p.ShardName)]
                             : [new KeyValuePair<string, object?>("projection", p.ShardName), new KeyValuePair<string, object?>("publication", tenant)])));

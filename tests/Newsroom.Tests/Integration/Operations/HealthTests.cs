@@ -16,6 +16,24 @@ public class operating_the_service(AppFixture fixture) : IntegrationContext(fixt
     }
 
     [Fact]
+    public async Task readiness_reads_the_head_of_the_event_store_and_says_nothing_is_behind_once_caught_up()
+    {
+        await Api.Draft();
+        await Api.Draft();
+        await ProjectionsCaughtUp();
+
+        // The head read by the primary key (ADR 0035) is the figure the full counts gave.
+        var head = await Newsroom.Infrastructure.Persistence.EventStoreHead.ReadAsync(Store, null, default);
+        head.ShouldBe((await Store.Advanced.FetchEventStoreStatistics()).EventSequenceNumber);
+        head.ShouldBeGreaterThanOrEqualTo(2);
+
+        var ready = await Api.Get("/health/ready", null);
+        var projections = ready.Json["checks"]!["projections"]!["description"]!.GetValue<string>();
+        projections.ShouldContain("0 behind");
+        projections.Split(';').ShouldAllBe(lag => lag.TrimEnd().EndsWith(" 0 behind"));
+    }
+
+    [Fact]
     public async Task the_openapi_document_describes_every_endpoint_with_its_errors()
     {
         var reply = await Api.Get("/openapi/v1.json", null);
