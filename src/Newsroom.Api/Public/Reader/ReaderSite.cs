@@ -20,15 +20,20 @@ public static class ReaderSite
     public static WebApplication MapReaderSite(this WebApplication app)
     {
         Page(app.MapGet("/public/articles/{slug}", ArticlePage.GetAsync)).WithMetadata(HtmlAlternative.Instance);
-        Page(app.MapGet("/", ListPages.FrontAsync));
-        Page(app.MapGet("/public/desks/{desk}", ListPages.DeskAsync));
-        Page(app.MapGet("/public/tags/{tag}", ListPages.TagAsync));
-        Page(app.MapGet("/public/search", SearchResultsPage.GetAsync));
-        Page(app.MapGet("/sitemap.xml", Sitemaps.SitemapAsync));
-        Page(app.MapGet("/news-sitemap.xml", Sitemaps.NewsSitemapAsync));
-        Page(app.MapGet("/robots.txt", Sitemaps.Robots));
+        // Pages of their own answer HEAD too (crawlers and link checkers ask it); the article URL answers what the
+        // JSON article answers, GET only.
+        Page(PageOrHead(app, "/", ListPages.FrontAsync));
+        Page(PageOrHead(app, "/public/desks/{desk}", ListPages.DeskAsync));
+        Page(PageOrHead(app, "/public/tags/{tag}", ListPages.TagAsync));
+        Page(PageOrHead(app, "/public/search", SearchResultsPage.GetAsync));
+        Page(PageOrHead(app, "/sitemap.xml", Sitemaps.SitemapAsync));
+        Page(PageOrHead(app, "/news-sitemap.xml", Sitemaps.NewsSitemapAsync));
+        Page(PageOrHead(app, "/robots.txt", Sitemaps.Robots));
         return app;
     }
+
+    private static RouteHandlerBuilder PageOrHead(WebApplication app, string pattern, Delegate handler) =>
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 
     private static RouteHandlerBuilder Page(RouteHandlerBuilder endpoint) => endpoint
         .AllowAnonymous()

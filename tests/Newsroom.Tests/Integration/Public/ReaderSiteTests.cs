@@ -323,6 +323,16 @@ public class the_readers_site(AppFixture fixture) : IntegrationContext(fixture)
         robots.Text.ShouldContain("Sitemap: https://news.example/sitemap.xml");
         robots.Text.ShouldContain("Sitemap: https://news.example/news-sitemap.xml");
         robots.Text.ShouldContain("Disallow: /desk");
+
+        // Crawlers and link checkers may ask HEAD: the same status and type (Kestrel sends no body for HEAD; the
+        // in-memory test server does not strip it, so the body is not checked here).
+        using var client = Host.Server.CreateClient();
+        foreach (var (path, type) in new[] { ("/", "text/html"), ("/sitemap.xml", "application/xml"), ("/robots.txt", "text/plain") })
+        {
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            head.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+            head.Content.Headers.ContentType!.MediaType.ShouldBe(type, path);
+        }
     }
 
     [Fact]
