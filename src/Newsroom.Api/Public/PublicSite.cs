@@ -17,7 +17,7 @@ public sealed class PublicSite
 
     /// <summary>The name of the request's publication where the service serves several (its <c>Name</c>), else <see cref="Name"/>.</summary>
     public string NameFor(HttpContext? http) =>
-        Publications.Several && http is not null && PublicationOfRequest.Find(http) is { } publication ? Publications.NameOf(publication) : Name;
+        Publications.Several && http is not null && PublicationOfRequest.TryFind(http) is { } publication ? Publications.NameOf(publication) : Name;
 
     /// <summary>
     /// The publication's site (several publications), else the configured base, else the base of the current
@@ -25,7 +25,7 @@ public sealed class PublicSite
     /// </summary>
     public Uri BaseFor(HttpContext? http, string? publication = null)
     {
-        if (Publications.Several && Publications.BaseUrlOf(publication ?? (http is null ? null : PublicationOfRequest.Find(http))) is { } own)
+        if (Publications.Several && Publications.BaseUrlOf(publication ?? (http is null ? null : PublicationOfRequest.TryFind(http))) is { } own)
             return own;
         return BaseUrl ?? (http is null ? new Uri("http://localhost/") : new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"));
     }

@@ -102,6 +102,10 @@ public static class ProblemDetailsSetup
     public static async Task WriteAsync(HttpContext http, Problem problem)
     {
         http.Response.StatusCode = problem.Status;
+        // Pages people read answer with a page of their site (IHumanProblemPage), not JSON.
+        // (The exception handler clears the request's endpoint; its feature keeps the one that failed.)
+        var endpoint = http.GetEndpoint() ?? http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint;
+        if (endpoint?.Metadata.GetMetadata<IHumanProblemPage>() is { } page && await page.TryWriteAsync(http, problem)) return;
         var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await service.WriteAsync(new ProblemDetailsContext
         {

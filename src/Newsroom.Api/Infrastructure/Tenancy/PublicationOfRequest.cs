@@ -17,6 +17,13 @@ public static class PublicationOfRequest
     public static string? Find(HttpContext http) =>
         http.RequestServices.GetRequiredService<Publications>() is { Several: true } publications ? Get(http, publications) : null;
 
+    /// <summary>Like <see cref="Find"/>, but null (not an exception) for a request of no publication served here.</summary>
+    public static string? TryFind(HttpContext http)
+    {
+        try { return Find(http); }
+        catch (PublicationUnknown) { return null; }
+    }
+
     /// <summary>
     /// Refuses, before any endpoint runs, a bearer token that names no publication served here (401), as the API
     /// contract says. The desk's cookie sessions were checked when they were made.

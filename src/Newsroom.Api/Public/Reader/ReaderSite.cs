@@ -38,5 +38,6 @@ public static class ReaderSite
     private static RouteHandlerBuilder Page(RouteHandlerBuilder endpoint) => endpoint
         .AllowAnonymous()
         .CacheOutput(PublicPageCache.Policy)
+        .WithMetadata(ReaderProblemPage.Instance)
         .ExcludeFromDescription();
 }

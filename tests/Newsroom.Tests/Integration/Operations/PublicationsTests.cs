@@ -197,6 +197,12 @@ public class a_publication_per_database(a_publication_per_database.TwoPublicatio
         sportFront.Text.ShouldNotContain("Library reopens after the flood");
         (await Page(SportHost, "/sitemap.xml")).Text.ShouldNotContain(slug);
         (await Page(SportHost, $"/public/articles/{slug}")).Status.ShouldBe(HttpStatusCode.NotFound);
+
+        // A host no publication uses: a reader gets a page saying so, not JSON.
+        var elsewhere = await Page("elsewhere.example", "/");
+        elsewhere.Status.ShouldBe(HttpStatusCode.NotFound);
+        elsewhere.ContentType.ShouldBe("text/html");
+        elsewhere.Text.ShouldContain("No publication is served at elsewhere.example");
     }
 
     [Fact]
@@ -246,6 +252,13 @@ public class a_publication_per_database(a_publication_per_database.TwoPublicatio
             var watch = System.Diagnostics.Stopwatch.StartNew();
             (await _api.Get($"/api/articles/{before.Id()}", Users.Paul.Of("sport"))).ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "unavailable");
             (await Public(_api, SportHost, "/public/articles")).ShouldBeProblem(HttpStatusCode.ServiceUnavailable, "unavailable");
+            // Its readers get a page of the site saying so, with Retry-After (a search: pages already cached are still served).
+            var page = await _api.Send(HttpMethod.Get, $"http://{SportHost}/public/search?q=cup{Guid.NewGuid():N}", null,
+                headers: new Dictionary<string, string> { ["Accept"] = "text/html,application/xhtml+xml,*/*;q=0.8" });
+            page.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            page.ContentType.ShouldBe("text/html");
+            page.Text.ShouldContain("Temporarily unavailable");
+            page.RetryAfter.ShouldNotBeNull();
             output.WriteLine($"sport answered 503 twice in {watch.Elapsed.TotalSeconds:0.00} s");
 
             // Daily: the whole story, through the async projection to its public page and its webhook.
