@@ -27,9 +27,5 @@ public static class FeedEndpoints
         new(FeedWriter.Atom(await NewestAsync(session, http.RequestAborted), site.BaseFor(http), clock.GetUtcNow()), FeedWriter.AtomContentType);
 
     private static async Task<IReadOnlyList<PublishedArticle>> NewestAsync(IQuerySession session, CancellationToken ct) =>
-        await session.Query<PublishedArticle>()
-            .Where(a => a.PublishedAt != null && !a.Withdrawn)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(FeedSize)
-            .ToListAsync(ct);
+        await PublicQueries.NewestAsync(session, desk: null, tag: null, after: null, FeedSize, ct);
 }

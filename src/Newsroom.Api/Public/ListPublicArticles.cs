@@ -40,13 +40,8 @@ public static class ListPublicArticlesEndpoint
         var page = PageRequest.Parse(limit, cursor, errors);
         if (errors.Count > 0) return new BadRequestProblem(Problem.Validation(errors));
 
-        var query = session.Query<PublishedArticle>().Where(a => a.PublishedAt != null && !a.Withdrawn);
-        if (!string.IsNullOrWhiteSpace(desk)) query = query.Where(a => a.Desk == desk);
-        if (!string.IsNullOrWhiteSpace(tag)) query = query.Where(a => a.Tags.Contains(tag));
-        if (page.After is { } after)
-            query = query.Where(a => a.PublishedAt < after.At || (a.PublishedAt == after.At && a.Id < after.Id));
-        var rows = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(page.Limit + 1).ToListAsync(http.RequestAborted);
+        var rows = await PublicQueries.NewestAsync(session, string.IsNullOrWhiteSpace(desk) ? null : desk,
+            string.IsNullOrWhiteSpace(tag) ? null : tag, page.After, page.Limit + 1, http.RequestAborted);
         PublicCaching.Cacheable(http, SurrogateKeys.Lists);
         return TypedResults.Ok(page.ToPage(rows, a => new Cursor(a.PublishedAt!.Value, a.Id), a => PublicArticleSummary.From(a, siteBase)));
     }

@@ -6,6 +6,9 @@ namespace Newsroom.Public.Reader;
 /// <summary>A list of article teasers: headline linking to the article's public URL, standfirst, byline and date.</summary>
 public static class ArticleList
 {
+    /// <summary>Articles per page of the reader's lists and search results.</summary>
+    public const int PageSize = 20;
+
     public static string Render(IEnumerable<PublishedArticle> articles, Uri siteBase)
     {
         var html = new StringBuilder("<ol class=\"articles\">\n");

@@ -7,7 +7,7 @@ using static Newsroom.Public.Reader.ReaderHtml;
 namespace Newsroom.Public.Reader;
 
 /// <summary>
-/// The front page and the desk and tag pages: the newest articles, <see cref="ReaderQueries.PageSize"/> a page,
+/// The front page and the desk and tag pages: the newest articles, <see cref="ArticleList.PageSize"/> a page,
 /// with a link to older ones (the same keyset cursor as the JSON list).
 /// </summary>
 public static class ListPages
@@ -37,19 +37,19 @@ public static class ListPages
                     "This link to older articles is not one this site made. Start again from the first page.", site, http);
             after = decoded;
         }
-        var rows = await ReaderQueries.NewestAsync(session, desk, tag, after, ReaderQueries.PageSize + 1, http.RequestAborted);
+        var rows = await PublicQueries.NewestAsync(session, desk, tag, after, ArticleList.PageSize + 1, http.RequestAborted);
         // A desk or tag with nothing published is not a page (and not a soft 404 for search engines).
         if (rows.Count == 0 && (desk is not null || tag is not null || after is not null)) return NotFound(site, http);
 
-        var items = rows.Take(ReaderQueries.PageSize).ToList();
+        var items = rows.Take(ArticleList.PageSize).ToList();
         var main = new StringBuilder().Append("<h1>").Append(E(heading)).Append("</h1>\n");
         if (items.Count == 0) main.Append("<p>Nothing has been published yet.</p>\n");
         main.Append(ArticleList.Render(items, site.BaseFor(http)));
-        if (rows.Count > ReaderQueries.PageSize || after is not null)
+        if (rows.Count > ArticleList.PageSize || after is not null)
         {
             main.Append("<nav class=\"pages\" aria-label=\"More articles\">");
             if (after is not null) main.Append("<a href=\"").Append(E(Local(http, http.Request.Path))).Append("\">Newest</a> ");
-            if (rows.Count > ReaderQueries.PageSize)
+            if (rows.Count > ArticleList.PageSize)
             {
                 var next = new Cursor(items[^1].PublishedAt!.Value, items[^1].Id).Encode();
                 main.Append("<a rel=\"next\" href=\"").Append(E(Local(http, http.Request.Path) + "?cursor=" + Uri.EscapeDataString(next)))

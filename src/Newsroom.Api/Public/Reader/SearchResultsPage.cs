@@ -7,7 +7,7 @@ namespace Newsroom.Public.Reader;
 
 /// <summary>
 /// Search results for readers: the public full-text search (<see cref="PublicSearch"/>, the same ranking as
-/// <c>GET /public/articles?q=</c>), <see cref="ReaderQueries.PageSize"/> a page, paged by position.
+/// <c>GET /public/articles?q=</c>), <see cref="ArticleList.PageSize"/> a page, paged by position.
 /// </summary>
 public static class SearchResultsPage
 {
@@ -33,22 +33,22 @@ public static class SearchResultsPage
         }
         else
         {
-            var found = await PublicSearch.SearchAsync(session, text, null, null, ReaderQueries.PageSize + 1, offset, http.RequestAborted);
+            var found = await PublicSearch.SearchAsync(session, text, null, null, ArticleList.PageSize + 1, offset, http.RequestAborted);
             main.Append("<h1>Results for “").Append(E(text)).Append("”</h1>\n");
             if (found.Count == 0) main.Append("<p>No article matches this search.</p>\n");
-            main.Append(ArticleList.Render(found.Take(ReaderQueries.PageSize), site.BaseFor(http)));
-            if (found.Count > ReaderQueries.PageSize || offset > 0)
+            main.Append(ArticleList.Render(found.Take(ArticleList.PageSize), site.BaseFor(http)));
+            if (found.Count > ArticleList.PageSize || offset > 0)
             {
                 var searchPath = Local(http, "/public/search") + "?q=" + Uri.EscapeDataString(text);
                 main.Append("<nav class=\"pages\" aria-label=\"More results\">");
                 if (offset > 0)
                 {
-                    var previous = Math.Max(0, offset - ReaderQueries.PageSize);
+                    var previous = Math.Max(0, offset - ArticleList.PageSize);
                     main.Append("<a rel=\"prev\" href=\"").Append(E(previous == 0 ? searchPath : searchPath + "&cursor=" + SearchPage.Encode(previous)))
                         .Append("\">Previous results</a> ");
                 }
-                if (found.Count > ReaderQueries.PageSize)
-                    main.Append("<a rel=\"next\" href=\"").Append(E(searchPath + "&cursor=" + SearchPage.Encode(offset + ReaderQueries.PageSize)))
+                if (found.Count > ArticleList.PageSize)
+                    main.Append("<a rel=\"next\" href=\"").Append(E(searchPath + "&cursor=" + SearchPage.Encode(offset + ArticleList.PageSize)))
                         .Append("\">More results</a>");
                 main.Append("</nav>\n");
             }

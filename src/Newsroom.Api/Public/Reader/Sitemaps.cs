@@ -21,9 +21,7 @@ public static class Sitemaps
 
     public static async Task<IResult> SitemapAsync(IQuerySession session, HttpContext http, PublicSite site)
     {
-        var articles = await session.Query<PublishedArticle>()
-            .Where(a => a.PublishedAt != null && !a.Withdrawn)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+        var articles = await PublicQueries.Visible(session).NewestFirst()
             .Select(a => new SitemapRow(a.Slug, a.PublishedAt, a.UpdatedAt))
             .Take(MaxUrls - 1)
             .ToListAsync(http.RequestAborted);
@@ -50,7 +48,7 @@ public static class Sitemaps
 
     public static async Task<IResult> NewsSitemapAsync(IQuerySession session, HttpContext http, PublicSite site, TimeProvider clock)
     {
-        var articles = await ReaderQueries.PublishedSinceAsync(session, clock.GetUtcNow() - NewsWindow, MaxNewsUrls, http.RequestAborted);
+        var articles = await PublicQueries.PublishedSinceAsync(session, clock.GetUtcNow() - NewsWindow, MaxNewsUrls, http.RequestAborted);
         var siteBase = site.BaseFor(http);
         var xml = Write(writer =>
         {
