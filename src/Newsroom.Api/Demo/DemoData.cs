@@ -131,7 +131,7 @@ public static class DemoData
     {
         public async Task StartAsync(CancellationToken ct)
         {
-            string?[] targets = publications.Several ? [.. publications.Ids] : [null];
+            var targets = publications.Tenants;
             foreach (var publication in targets)
             {
                 var created = await LoadAsync(store, clock.GetUtcNow(), ct, publication);

@@ -34,7 +34,7 @@ public static class VerifyCommand
     {
         var store = services.GetRequiredService<IDocumentStore>();
         var publications = services.GetRequiredService<Infrastructure.Tenancy.Publications>();
-        string?[] tenants = publications.Several ? [.. publications.Ids] : [null];
+        var tenants = publications.Tenants;
         var failed = 0;
         foreach (var tenant in tenants)
         {

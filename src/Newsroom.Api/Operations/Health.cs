@@ -57,7 +57,7 @@ public static class Health
 
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
-            string?[] tenants = publications.Several ? [.. publications.Ids] : [null];
+            var tenants = publications.Tenants;
             var stalled = new List<string>();
             var lags = new List<string>();
             var unreadable = new List<string>();
@@ -66,19 +66,17 @@ public static class Health
                 var prefix = tenant is null ? "" : tenant + ": ";
                 try
                 {
-                    var head = await EventStoreHead.ReadAsync(store, tenant, ct);
-                    var progress = await store.Advanced.AllProjectionProgress(tenant, ct);
+                    var shards = await ProjectionLag.ReadAsync(store, tenant, ct);
                     var now = clock.GetUtcNow();
                     lock (_gate)
                     {
-                        foreach (var shard in progress.Where(p => !p.ShardName.StartsWith("HighWaterMark", StringComparison.Ordinal)))
+                        foreach (var shard in shards)
                         {
-                            var name = prefix + shard.ShardName;
-                            var behind = Math.Max(0, head - shard.Sequence);
-                            lags.Add($"{name} {behind} behind");
+                            var name = prefix + shard.Shard;
+                            lags.Add($"{name} {shard.Behind} behind");
                             if (!_lastSeen.TryGetValue(name, out var seen) || seen.Sequence != shard.Sequence)
                                 _lastSeen[name] = seen = (shard.Sequence, now);
-                            if (behind > 0 && now - seen.Since > StallAfter) stalled.Add(name);
+                            if (shard.Behind > 0 && now - seen.Since > StallAfter) stalled.Add(name);
                         }
                     }
                 }
@@ -88,7 +86,7 @@ public static class Health
                 }
             }
 
-            if (unreadable.Count == tenants.Length)
+            if (unreadable.Count == tenants.Count)
                 return HealthCheckResult.Unhealthy("Projection progress could not be read.");
             var description = (lags.Count == 0 ? "No async projection has started yet." : string.Join("; ", lags)) +
                               (unreadable.Count == 0 ? "" : $" Not readable: {string.Join(", ", unreadable)}.");

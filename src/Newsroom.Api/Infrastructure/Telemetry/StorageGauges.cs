@@ -40,19 +40,17 @@ public sealed class StorageGauges(IDocumentStore store, Tenancy.Publications pub
     {
         // With several publications, one series per publication's projection (tagged with the publication);
         // a database that cannot be read keeps no series until it answers again.
-        string?[] tenants = publications.Several ? [.. publications.Ids] : [null];
+        var tenants = publications.Tenants;
         var lag = new List<Measurement<long>>();
         foreach (var tenant in tenants)
         {
             try
             {
-                var head = await Persistence.EventStoreHead.ReadAsync(store, tenant, ct);
-                var progress = await store.Advanced.AllProjectionProgress(tenant, ct);
-                lag.AddRange(progress.Where(p => p.ShardName != "HighWaterMark")
-                    .Select(p => new Measurement<long>(Math.Max(0, head - p.Sequence),
+                lag.AddRange((await Persistence.ProjectionLag.ReadAsync(store, tenant, ct))
+                    .Select(p => new Measurement<long>(p.Behind,
                         tenant is null
-                            ? [new KeyValuePair<string, object?>("projection", p.ShardName)]
-                            : [new KeyValuePair<string, object?>("projection", p.ShardName), new KeyValuePair<string, object?>("publication", tenant)])));
+                            ? [new KeyValuePair<string, object?>("projection", p.Shard)]
+                            : [new KeyValuePair<string, object?>("projection", p.Shard), new KeyValuePair<string, object?>("publication", tenant)])));
             }
             catch (Exception e) when (tenant is not null && !ct.IsCancellationRequested)
             {

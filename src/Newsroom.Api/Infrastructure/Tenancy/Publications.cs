@@ -45,6 +45,12 @@ public sealed partial class Publications
 
     public IEnumerable<string> Ids => All.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>
+    /// For work done in each database in turn (demo data, verify, health, gauges): every publication's id, or one
+    /// null — Marten's default tenant — for the single-database service.
+    /// </summary>
+    public IReadOnlyList<string?> Tenants => Several ? [.. Ids] : [null];
+
     public string NameOf(string id) => All.TryGetValue(id, out var p) && !string.IsNullOrWhiteSpace(p.Name) ? p.Name : id;
 
     /// <summary>The publication a caller's claims name, when it is one served here.</summary>
