@@ -28,15 +28,20 @@ public static class PublicationOfRequest
     /// Refuses, before any endpoint runs, a bearer token that names no publication served here (401), as the API
     /// contract says. The desk's cookie sessions were checked when they were made.
     /// </summary>
-    public static IApplicationBuilder UsePublications(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UsePublications(this IApplicationBuilder app)
     {
-        var publications = http.RequestServices.GetRequiredService<Publications>();
-        if (publications.Several && http.User.Identity?.IsAuthenticated == true && publications.RefusalFor(http.User) is { } refusal)
+        // The single-database service has nothing to check: no middleware at all on its requests.
+        var publications = app.ApplicationServices.GetRequiredService<Publications>();
+        if (!publications.Several) return app;
+        return app.Use(async (http, next) =>
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            await Http.ProblemDetailsSetup.WriteAsync(http, new Http.Problem(StatusCodes.Status401Unauthorized, Http.ErrorCodes.Unauthenticated, refusal));
-            return;
-        }
-        await next(http);
-    });
+            if (http.User.Identity?.IsAuthenticated == true && publications.RefusalFor(http.User) is { } refusal)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                await Http.ProblemDetailsSetup.WriteAsync(http, new Http.Problem(StatusCodes.Status401Unauthorized, Http.ErrorCodes.Unauthenticated, refusal));
+                return;
+            }
+            await next(http);
+        });
+    }
 }
