@@ -117,10 +117,9 @@ public class a_publication_per_database(a_publication_per_database.TwoPublicatio
         var signIn = await browser.GetStringAsync("desk/sign-in");
         signIn.ShouldContain("Demo users of The Daily");
         signIn.ShouldContain("Demo users of Sport Weekly");
-        var token = System.Text.RegularExpressions.Regex.Match(signIn, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var signedIn = await browser.PostAsync("desk/sign-in?handler=Demo", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["returnUrl"] = "/desk", ["user"] = user, ["publication"] = publication, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token)
+            ["returnUrl"] = "/desk", ["user"] = user, ["publication"] = publication, [DeskForms.TokenField] = DeskForms.AntiforgeryToken(signIn)
         }));
         signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
         return browser;

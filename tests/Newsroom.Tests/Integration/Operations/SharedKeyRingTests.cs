@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Newsroom.Tests.Integration;
 
@@ -8,7 +7,7 @@ namespace Newsroom.Tests.Integration;
 /// differ (each its own HOME) share the Data Protection key ring through the database, so a sign-in made on one
 /// node is a session on the other, and a form the other renders is accepted there.
 /// </summary>
-public partial class a_desk_session
+public class a_desk_session
 {
     [Fact]
     public async Task made_on_one_node_is_valid_on_another()
@@ -28,7 +27,7 @@ public partial class a_desk_session
             var signInPage = await signInResponse.Content.ReadAsStringAsync();
             var signedIn = await browser.PostAsync(new Uri(first.BaseUrl, "desk/sign-in?handler=Demo"), new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["returnUrl"] = "/desk", ["user"] = "alice", ["__RequestVerificationToken"] = AntiforgeryToken(signInPage)
+                ["returnUrl"] = "/desk", ["user"] = "alice", [DeskForms.TokenField] = DeskForms.AntiforgeryToken(signInPage)
             }));
             signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
             signedIn.Headers.Location!.ToString().ShouldBe("/desk");
@@ -41,7 +40,7 @@ public partial class a_desk_session
 
             // …and the first node accepts a form the second rendered (its antiforgery token, the first's cookie token).
             var signedOut = await browser.PostAsync(new Uri(first.BaseUrl, "desk/sign-out"),
-                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = AntiforgeryToken(boardHtml) }));
+                new FormUrlEncodedContent(new Dictionary<string, string> { [DeskForms.TokenField] = DeskForms.AntiforgeryToken(boardHtml) }));
             ((int)signedOut.StatusCode).ShouldBeLessThan(400, await signedOut.Content.ReadAsStringAsync());
 
             // One key ring, in the database, not in either node's folder.
@@ -53,10 +52,4 @@ public partial class a_desk_session
             foreach (var home in homes) Directory.Delete(home, recursive: true);
         }
     }
-
-    private static string AntiforgeryToken(string html) =>
-        WebUtility.HtmlDecode(TokenField().Match(html) is { Success: true } m ? m.Groups["token"].Value : throw new InvalidOperationException("No antiforgery token in:\n" + html));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex TokenField();
 }
