@@ -106,7 +106,9 @@ public class surviving_a_crash(ITestOutputHelper output) : IAsyncLifetime
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"select (select count(*) from {MartenSetup.Schema}.mt_events), (select count(*) from {MartenSetup.Schema}.mt_doc_auditentry)", connection);
+            // Marten appends a "tombstone" event for the sequence numbers of a save that failed (a request cancelled
+            // mid-commit when the load stops, say); no projection sees it, so it has no audit entry.
+            $"select (select count(*) from {MartenSetup.Schema}.mt_events where type <> 'tombstone'), (select count(*) from {MartenSetup.Schema}.mt_doc_auditentry)", connection);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));

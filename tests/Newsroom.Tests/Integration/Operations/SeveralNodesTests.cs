@@ -153,6 +153,8 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         var byNode = (await AssignmentsAsync()).GroupBy(a => a.Value).ToDictionary(g => g.Key, g => g.Select(a => a.Key).ToList());
         foreach (var node in nodes) output.WriteLine($"  {node.Name} runs {string.Join(", ", byNode.GetValueOrDefault(node.WolverineId) ?? [])}");
         var victim = nodes.MaxBy(n => byNode.GetValueOrDefault(n.WolverineId)?.Count(a => a.StartsWith("event-subscriptions", StringComparison.Ordinal)) ?? 0)!;
+        var victimProjections = (byNode.GetValueOrDefault(victim.WolverineId) ?? [])
+            .Where(a => a.StartsWith("event-subscriptions", StringComparison.Ordinal)).Select(AgentName).ToHashSet();
         var restarted = nodes.First(n => n != victim);
         var survivor = nodes.First(n => n != victim && n != restarted);
 
@@ -185,7 +187,7 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         {
             var seen = new Dictionary<string, double>();
             var shards = (await ProgressAsync()).Keys.ToList();
-            while (seen.Count < shards.Count && Now - killedAt < 90)
+            while (seen.Count < shards.Count && Now - killedAt < 150)
             {
                 foreach (var (shard, sequence) in await ProgressAsync())
                     if (sequence >= mark && !seen.ContainsKey(shard)) seen[shard] = Now - killedAt;
@@ -292,8 +294,13 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         // (21-29 s measured, printed above). The bound is 45 s: a CI machine loaded by other work measured 30.2 s and
         // 41 s, which is the machine, not the design.
         publicAfter.ShouldBeLessThan(45, "the public projection did not run again within 45 s of the kill");
-        projections.Count.ShouldBe(3, "projections that did not run again within 90 s of the kill");
-        projections.Values.Max().ShouldBeLessThan(45, "a projection did not run again within 45 s of the kill");
+        projections.Count.ShouldBe(3, "projections that did not run again within 150 s of the kill");
+        // The bound is for the projections the killed node ran. One the gracefully stopped node released a second
+        // later is the known defect below, bounded there (seen once in CI: DeskStatistics, on the restarted node,
+        // assigned to the dead node and running again 77 s after the kill).
+        var ranOnVictim = projections.Where(p => victimProjections.Contains(p.Key.Split(':')[0].ToLowerInvariant())).ToList();
+        ranOnVictim.Count.ShouldBe(victimProjections.Count, $"the killed node's projections ({string.Join(", ", victimProjections)}) all ran again");
+        ranOnVictim.Select(p => p.Value).DefaultIfEmpty(0).Max().ShouldBeLessThan(45, "a projection that ran on the killed node did not run again within 45 s of the kill");
         // KNOWN DEFECT (operations.md, "Several nodes"): a projection released by the gracefully stopped node while
         // the killed one is not yet stale (20 s) may be assigned by the leader to the dead node; it stands still
         // until Wolverine gives up confirming that start (~40 s) and assigns it again. Measured, not hidden: the
@@ -603,7 +610,7 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         var report = new System.Text.StringBuilder("events without an audit entry:\n");
         foreach (var sql in new[]
                  {
-                     $"select e.seq_id, e.type, e.stream_id, e.timestamp from {MartenSetup.Schema}.mt_events e where not exists (select 1 from {MartenSetup.Schema}.mt_doc_auditentry a where a.id = e.id) order by e.seq_id limit 20",
+                     $"select e.seq_id, e.type, e.stream_id, e.timestamp from {MartenSetup.Schema}.mt_events e where e.type <> 'tombstone' and not exists (select 1 from {MartenSetup.Schema}.mt_doc_auditentry a where a.id = e.id) order by e.seq_id limit 20",
                      $"select * from {MartenSetup.Schema}.mt_high_water_skips",
                      $"select id, data::text from {MartenSetup.Schema}.mt_doc_deadletterevent limit 5",
                      $"select name, last_seq_id from {MartenSetup.Schema}.mt_event_progression"
@@ -627,7 +634,9 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"select (select count(*) from {MartenSetup.Schema}.mt_events), (select count(*) from {MartenSetup.Schema}.mt_doc_auditentry)", connection);
+            // Marten appends a "tombstone" event for the sequence numbers of a save that failed (a request cancelled
+            // mid-commit when the load stops, say); no projection sees it, so it has no audit entry.
+            $"select (select count(*) from {MartenSetup.Schema}.mt_events where type <> 'tombstone'), (select count(*) from {MartenSetup.Schema}.mt_doc_auditentry)", connection);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
