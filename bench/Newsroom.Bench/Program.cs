@@ -160,6 +160,10 @@ Console.WriteLine("== 5. Commands and reads");
 var created = new ConcurrentBag<Guid>();
 if (Runs("write"))
 {
+    // When nothing ran before (--phases), the first phase would carry the service's warm-up (JIT, pools, caches).
+    if (!Runs("board") && !Runs("growth"))
+        await Load.RunAsync("warm-up", options.Clients, TimeSpan.FromSeconds(options.Seconds), async (w, i) =>
+            (await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, -10 - i))).Ok);
     var create = await Phase(service, () => Load.RunAsync("(a) Create draft", options.Clients, seconds, async (w, i) =>
     {
         var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));

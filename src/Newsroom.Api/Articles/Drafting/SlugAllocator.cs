@@ -4,8 +4,8 @@ using Newsroom.Infrastructure.Persistence;
 namespace Newsroom.Articles.Drafting;
 
 /// <summary>
-/// Derived slugs in O(1): one counter row per base slug (<c>newsroom.slug_counter</c>), bumped atomically, then
-/// one indexed check that the numbered slug is free (ADR 0023). The n-th article with a headline gets
+/// Derived slugs in O(1): one counter row per base slug (<c>newsroom.slug_counter</c>), created or bumped
+/// atomically in one statement, then one indexed check that the numbered slug is free (ADR 0023, ADR 0037). The n-th article with a headline gets
 /// <c>base</c> (n = 1) or <c>base-n</c>; two creations never draw the same n, so concurrent drafts with one
 /// headline get distinct slugs.
 /// </summary>
@@ -32,25 +32,22 @@ public static class SlugAllocator
     {
         // The counter is bumped outside the article's transaction (the session has none open yet), like a
         // sequence: a creation that fails later leaves a gap, and no creation waits on another's commit.
-        var n = (await session.AdvancedSql.QueryAsync<int>(
-            $"update {Table} set last = last + 1 where base = ? returning last", ct, slug)).FirstOrDefault();
-        if (n == 0)
-        {
-            // No counter yet (a new headline, or an archive from before counters): seed it once from the
-            // articles, with the first free number found by equality lookups. If another creation seeded it
-            // meanwhile, ours is a plain increment.
-            var seed = await FirstFreeAsync(session, slug, ct);
-            n = (await session.AdvancedSql.QueryAsync<int>(
-                $"insert into {Table} as c (base, last) values (?, ?) on conflict (base) do update set last = c.last + 1 returning c.last",
-                ct, slug, seed)).Single();
-        }
+        // One statement whether the base is new or not; "created" (no row version before: xmax = 0) says which.
+        // (Marten reads each column of a two-value result from a row().)
+        var (n, created) = (await session.AdvancedSql.QueryAsync<int, bool>(
+            $"insert into {Table} as c (base, last) values (?, 1) on conflict (base) do update set last = c.last + 1 " +
+            "returning row(c.last), row(c.xmax = 0)", ct, slug)).Single();
 
         while (true)
         {
             var candidate = Candidate(slug, n);
             if (!await TakenAsync(session, candidate, ct)) return candidate;
+            // A new counter whose first slug is taken: an archive from before counters, or a slug an editor
+            // chose. Jump once past the numbers the articles use (found in batches), not one lookup per number.
+            var next = created ? await FirstFreeAsync(session, slug, ct) : 0;
+            created = false;
             n = (await session.AdvancedSql.QueryAsync<int>(
-                $"update {Table} set last = last + 1 where base = ? returning last", ct, slug)).Single();
+                $"update {Table} set last = greatest(last + 1, ?) where base = ? returning last", ct, next, slug)).Single();
         }
     }
 
