@@ -95,7 +95,7 @@ public sealed class ArticleCommands
         if (expected.Problem is { } missing) return new BadRequestProblem(missing);
 
         Correlation.Stamp(Session, Http);
-        var stream = await Session.Events.FetchForWriting<Article>(id, Aborted);
+        var stream = await Integrity.ChainHeads.FetchForWritingAsync<Article>(Session, id, expected.Version, Aborted);
         var article = stream.Aggregate;
         if (article is null || !User.CanSee(article.Desk)) return new NotFoundProblem(Problem.NotFound());
         // From here on the caller knows the article exists: every answer tells them its current version.

@@ -21,7 +21,8 @@ public sealed class HashChainListener : DocumentSessionListenerBase
                     $"Appending to stream {stream.Id} without a known version: use FetchForWriting so the hash chain can link the events.");
             var previous = version == 0
                 ? HashChain.Genesis
-                : (await session.LoadAsync<ChainLink>(ChainLink.IdFor(stream.Id, version), token))?.Hash ?? HashChain.Genesis;
+                : ChainHeads.Known(session, stream.Id, version)
+                  ?? (await session.LoadAsync<ChainLink>(ChainLink.IdFor(stream.Id, version), token))?.Hash ?? HashChain.Genesis;
 
             foreach (var e in stream.Events)
             {

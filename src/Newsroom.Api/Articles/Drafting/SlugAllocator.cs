@@ -32,23 +32,27 @@ public static class SlugAllocator
     {
         // The counter is bumped outside the article's transaction (the session has none open yet), like a
         // sequence: a creation that fails later leaves a gap, and no creation waits on another's commit.
-        // One statement whether the base is new or not; "created" (no row version before: xmax = 0) says which.
-        // (Marten reads each column of a two-value result from a row().)
-        var (n, created) = (await session.AdvancedSql.QueryAsync<int, bool>(
-            $"insert into {Table} as c (base, last) values (?, 1) on conflict (base) do update set last = c.last + 1 " +
-            "returning row(c.last), row(c.xmax = 0)", ct, slug)).Single();
+        // One round trip whether the base is new or not: the counter's new value, whether it was created (no
+        // row version before: xmax = 0), and whether an article already has the slug that number gives
+        // (Candidate: the base for 1, "{numbered}{n}" after). Marten reads each column of the result from a row().
+        var numbered = Slugs.WithSuffix(slug, 2)[..^1];
+        var (n, created, taken) = (await session.AdvancedSql.QueryAsync<int, bool, bool>(
+            $"with c as (insert into {Table} as c (base, last) values (?, 1) on conflict (base) do update set last = c.last + 1 " +
+            "returning c.last, (c.xmax = 0) as created) " +
+            $"select row(c.last), row(c.created), row(exists (select 1 from {MartenSetup.Schema}.mt_doc_article as d " +
+            "where d.slug = case when c.last = 1 then ? else ? || c.last end)) from c", ct, slug, slug, numbered)).Single();
 
-        while (true)
+        while (taken)
         {
-            var candidate = Candidate(slug, n);
-            if (!await TakenAsync(session, candidate, ct)) return candidate;
             // A new counter whose first slug is taken: an archive from before counters, or a slug an editor
             // chose. Jump once past the numbers the articles use (found in batches), not one lookup per number.
             var next = created ? await FirstFreeAsync(session, slug, ct) : 0;
             created = false;
             n = (await session.AdvancedSql.QueryAsync<int>(
                 $"update {Table} set last = greatest(last + 1, ?) where base = ? returning last", ct, next, slug)).Single();
+            taken = await TakenAsync(session, Candidate(slug, n), ct);
         }
+        return Candidate(slug, n);
     }
 
     private static string Candidate(string slug, int n) => n == 1 ? slug : Slugs.WithSuffix(slug, n);
