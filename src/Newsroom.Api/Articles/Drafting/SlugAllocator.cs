@@ -35,12 +35,17 @@ public static class SlugAllocator
         // One round trip whether the base is new or not: the counter's new value, whether it was created (no
         // row version before: xmax = 0), and whether an article already has the slug that number gives
         // (Candidate: the base for 1, "{numbered}{n}" after). Marten reads each column of the result from a row().
+        // Its commit does not wait for the WAL flush (synchronous_commit off for this statement's transaction
+        // only): the article's own commit, later in the log, flushes it; a crash before that loses a number no
+        // article took. Without it, every creation under one headline waited for the previous one's flush on
+        // the counter's row lock.
         var numbered = Slugs.WithSuffix(slug, 2)[..^1];
         var (n, created, taken) = (await session.AdvancedSql.QueryAsync<int, bool, bool>(
-            $"with c as (insert into {Table} as c (base, last) values (?, 1) on conflict (base) do update set last = c.last + 1 " +
+            "with async_commit as (select set_config('synchronous_commit', 'off', true)), " +
+            $"c as (insert into {Table} as c (base, last) values (?, 1) on conflict (base) do update set last = c.last + 1 " +
             "returning c.last, (c.xmax = 0) as created) " +
             $"select row(c.last), row(c.created), row(exists (select 1 from {MartenSetup.Schema}.mt_doc_article as d " +
-            "where d.slug = case when c.last = 1 then ? else ? || c.last end)) from c", ct, slug, slug, numbered)).Single();
+            "where d.slug = case when c.last = 1 then ? else ? || c.last end)) from c, async_commit", ct, slug, slug, numbered)).Single();
 
         while (taken)
         {
