@@ -79,7 +79,7 @@ public static class DemoData
         var created = 0;
         foreach (var sample in Samples)
         {
-            await using var session = publication is null ? store.LightweightSession() : store.LightweightSession(publication);
+            await using var session = store.LightweightSession(Publications.TenantOf(publication));
             if (await session.Events.FetchStreamStateAsync(sample.Id, ct) is not null) continue;
 
             var events = Story(sample, now).ToList();

@@ -100,7 +100,7 @@ public static class DeskModule
         http.Response.Headers.CacheControl = "no-store";
         http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         // The page's publication, as its sessions see it (Marten's default tenant with one publication).
-        using var subscription = changes.Subscribe(Infrastructure.Tenancy.PublicationOfRequest.Find(http) ?? JasperFx.StorageConstants.DefaultTenantId);
+        using var subscription = changes.Subscribe(Infrastructure.Tenancy.Publications.TenantOf(Infrastructure.Tenancy.PublicationOfRequest.Find(http)));
         using var open = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var ct = open.Token;
         try

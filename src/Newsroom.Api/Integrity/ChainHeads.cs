@@ -15,8 +15,8 @@ public static class ChainHeads
 
     /// <summary>
     /// FetchForWriting, and in the same batch the link of the version the caller expects the stream to be at
-    /// (the version in the request: when it is not current the command answers 409 and appends nothing, and
-    /// the listener reads the link of the version that is).
+    /// (the version in the request). When that version is not current the command answers 409 and appends
+    /// nothing; any other append finds no link remembered for its version and the listener loads it.
     /// </summary>
     public static async Task<IEventStream<T>> FetchForWritingAsync<T>(IDocumentSession session, Guid id, long? expectedVersion, CancellationToken ct)
         where T : class

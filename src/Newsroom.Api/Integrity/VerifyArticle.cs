@@ -38,7 +38,7 @@ public static class VerifyCommand
         var failed = 0;
         foreach (var tenant in tenants)
         {
-            await using var session = tenant is null ? store.QuerySession() : store.QuerySession(tenant);
+            await using var session = store.QuerySession(Infrastructure.Tenancy.Publications.TenantOf(tenant));
             var prefix = tenant is null ? "" : $"{tenant}: ";
             // Every stream the event store knows, not only those with an article view row.
             var streams = (await session.QueryAsync<Guid>($"select id from {Infrastructure.Persistence.MartenSetup.Schema}.mt_streams")).ToList();

@@ -105,7 +105,7 @@ public static class Health
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
             if (!publications.Several)
-                return await AnswersAsync(() => store.QuerySession(), ct) is null
+                return await AnswersAsync(store, null, ct) is null
                     ? HealthCheckResult.Healthy("The database answers.")
                     : HealthCheckResult.Unhealthy("The database does not answer.");
 
@@ -122,17 +122,17 @@ public static class Health
 
             var down = new List<string>();
             foreach (var id in publications.Ids)
-                if (await AnswersAsync(() => store.QuerySession(id), ct) is not null) down.Add(id);
+                if (await AnswersAsync(store, id, ct) is not null) down.Add(id);
             if (down.Count == 0) return HealthCheckResult.Healthy("Every database answers.");
             var description = $"The database of {string.Join(", ", down)} does not answer.";
             return down.Count == publications.All.Count ? HealthCheckResult.Unhealthy(description) : HealthCheckResult.Degraded(description);
         }
 
-        private static async Task<Exception?> AnswersAsync(Func<IQuerySession> open, CancellationToken ct)
+        private static async Task<Exception?> AnswersAsync(IDocumentStore store, string? publication, CancellationToken ct)
         {
             try
             {
-                await using var session = open();
+                await using var session = store.QuerySession(Publications.TenantOf(publication));
                 await session.QueryAsync<int>("select 1", ct);
                 return null;
             }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using JasperFx;
 using Marten;
 using Newsroom.Public;
 using Wolverine;
@@ -110,8 +109,7 @@ public static class DeliverWebhookHandler
         DeliveryAttempt attempt, string outcome, CancellationToken ct)
     {
         // Recorded in the publication's database, beside its articles.
-        await using var session = string.IsNullOrEmpty(publication) || publication == StorageConstants.DefaultTenantId
-            ? store.LightweightSession() : store.LightweightSession(publication);
+        await using var session = store.LightweightSession(Infrastructure.Tenancy.Publications.TenantOf(publication));
         var id = WebhookDelivery.IdFor(subscriber.Name, message.Event.EventId);
         var delivery = await session.LoadAsync<WebhookDelivery>(id, ct) ?? new WebhookDelivery
         {

@@ -5,7 +5,8 @@ namespace Newsroom.Articles.Drafting;
 
 /// <summary>
 /// Derived slugs in O(1): one counter row per base slug (<c>newsroom.slug_counter</c>), created or bumped
-/// atomically in one statement, then one indexed check that the numbered slug is free (ADR 0023, ADR 0037). The n-th article with a headline gets
+/// atomically, and an indexed check that the numbered slug is free, in one statement (ADR 0023, ADR 0037).
+/// The n-th article with a headline gets
 /// <c>base</c> (n = 1) or <c>base-n</c>; two creations never draw the same n, so concurrent drafts with one
 /// headline get distinct slugs.
 /// </summary>

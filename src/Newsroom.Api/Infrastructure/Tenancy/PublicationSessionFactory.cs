@@ -10,11 +10,9 @@ namespace Newsroom.Infrastructure.Tenancy;
 /// </summary>
 public sealed class PublicationSessionFactory(IDocumentStore store, IHttpContextAccessor http, Publications publications) : ISessionFactory
 {
-    public IQuerySession QuerySession() =>
-        Tenant() is { } tenant ? store.QuerySession(tenant) : store.QuerySession();
+    public IQuerySession QuerySession() => store.QuerySession(Publications.TenantOf(Tenant()));
 
-    public IDocumentSession OpenSession() =>
-        Tenant() is { } tenant ? store.LightweightSession(tenant) : store.LightweightSession();
+    public IDocumentSession OpenSession() => store.LightweightSession(Publications.TenantOf(Tenant()));
 
     private string? Tenant()
     {

@@ -51,6 +51,10 @@ public sealed partial class Publications
     /// </summary>
     public IReadOnlyList<string?> Tenants => Several ? [.. Ids] : [null];
 
+    /// <summary>Marten's tenant id of a publication: none (the single-database service) is Marten's default tenant.</summary>
+    public static string TenantOf(string? publication) =>
+        string.IsNullOrEmpty(publication) ? JasperFx.StorageConstants.DefaultTenantId : publication;
+
     public string NameOf(string id) => All.TryGetValue(id, out var p) && !string.IsNullOrWhiteSpace(p.Name) ? p.Name : id;
 
     /// <summary>The publication a caller's claims name, when it is one served here.</summary>
