@@ -35,6 +35,7 @@ public static class NewsroomModule
         builder.AddNewsroomTelemetry();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BoardItemCache>();
+        services.AddSingleton<ArticleCache>();
         services.AddHttpContextAccessor();
         services.AddScoped<ArticleCommands>();
         services.AddNewsroomProblemDetails();

@@ -9,6 +9,9 @@ public static class VisibleArticle
     public static async Task<Article?> LoadAsync(IQuerySession session, HttpContext http, Guid id)
     {
         var article = await session.LoadAsync<Article>(id, http.RequestAborted);
-        return article is not null && CurrentUser.From(http.User).CanSee(article.Desk) ? article : null;
+        return article is not null && Allows(http, article.Desk) ? article : null;
     }
+
+    /// <summary>Whether the caller may see articles of this desk.</summary>
+    public static bool Allows(HttpContext http, string desk) => CurrentUser.From(http.User).CanSee(desk);
 }

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Services;
 using Npgsql;
 using Newsroom.Infrastructure.Notifications;
+using Newsroom.Articles.Reading;
 using Newsroom.Infrastructure.Persistence;
 
 namespace Newsroom.Desk;
@@ -12,8 +13,9 @@ namespace Newsroom.Desk;
 /// articles that changed on <c>newsroom_desk</c>; every node LISTENs and passes them to the desk pages open on
 /// it (server-sent events, <c>/desk/live</c>), which then fetch their own fresh markup. With several publications
 /// (ADR 0033) each id travels with its publication and a page hears only its own publication's ids.
+/// The same ids keep every node's <see cref="ArticleCache"/> true (ADR 0039).
 /// </summary>
-public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<DeskChanges> logger) : BackgroundService
+public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ArticleCache articles, ILogger<DeskChanges> logger) : BackgroundService
 {
     public const string Channel = "newsroom_desk";
     public const string ApplicationName = "newsroom-desk-live";
@@ -50,7 +52,11 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<Des
     /// </summary>
     public void Announce(string publication, IEnumerable<Guid> ids)
     {
-        foreach (var id in ids) _pending.Enqueue((publication, id));
+        foreach (var id in ids)
+        {
+            articles.Forget(publication, id);
+            _pending.Enqueue((publication, id));
+        }
         if (Interlocked.Increment(ref _requests) == 1) _ = SendAsync();
     }
 
@@ -78,8 +84,9 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<Des
             }
             catch (Exception e)
             {
-                // Open pages miss one live update; they are still right when reloaded.
-                logger.LogWarning(e, "Could not tell the open desks that {Count} articles changed", ids.Count);
+                // Open pages miss one live update (they are still right when reloaded); other nodes' article caches
+                // may keep these articles until their entries age out (ArticleCache.MaxAge).
+                logger.LogWarning(e, "Could not tell the open desks and the other nodes that {Count} articles changed", ids.Count);
             }
         } while (Interlocked.Add(ref _requests, -handled) > 0);
     }
@@ -87,12 +94,17 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<Des
     private static string Line((string Publication, Guid Id) change) =>
         change.Publication == JasperFx.StorageConstants.DefaultTenantId ? change.Id.ToString() : $"{change.Publication} {change.Id}";
 
-    /// <summary>Passes each page the ids of its own publication ("*" to every page).</summary>
+    /// <summary>Passes each page the ids of its own publication ("*" to every page); this node's article cache forgets them.</summary>
     private void Publish(string payload)
     {
         var changes = payload == "*" ? null : payload.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', 2) is [var publication, var id] ? (publication, id) : (JasperFx.StorageConstants.DefaultTenantId, line))
             .ToLookup(c => c.Item1, c => c.Item2);
+        if (changes is null) articles.ForgetAll();
+        else
+            foreach (var group in changes)
+            foreach (var id in group)
+                if (Guid.TryParse(id, out var article)) articles.Forget(group.Key, article);
         lock (_gate)
             foreach (var (publication, channel) in _subscribers)
             {
@@ -104,7 +116,12 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ILogger<Des
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         ChannelListener.RunAsync(listen.DataSource, Channel, ApplicationName, Publish,
             // After a deaf spell every open page refreshes: "*" stands for "anything may have changed".
-            listening => { if (listening) Publish("*"); return Task.CompletedTask; },
+            listening =>
+            {
+                articles.Listening(listening);
+                if (listening) Publish("*");
+                return Task.CompletedTask;
+            },
             e => logger.LogWarning(e, "Lost the desk's live channel; open desks will not update by themselves until it is back"),
             stoppingToken);
 }

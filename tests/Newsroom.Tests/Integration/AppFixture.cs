@@ -95,6 +95,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         // The host outlives each test's data: pages cached by an earlier test must not answer for this one.
         await Host.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
             .EvictByTagAsync(Newsroom.Public.PublicPageCache.AllPagesTag, default);
+        Host.Services.GetRequiredService<Newsroom.Articles.Reading.ArticleCache>().ForgetAll();
     }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;

@@ -12,19 +12,19 @@ namespace Newsroom.Articles.Reading;
 public static class GetArticleEndpoint
 {
     /// <summary>
-    /// The article now (from the inline article view), or as it was at <c>?version=N</c> / <c>?asOf=time</c>,
+    /// The article now (from the inline article view, through this node's <see cref="ArticleCache"/>), or as it was at <c>?version=N</c> / <c>?asOf=time</c>,
     /// aggregated live from the events up to that point (never from a stored snapshot), so the past cannot
     /// drift from what was recorded.
     /// </summary>
     [WolverineGet("/api/articles/{id}", Name = "GetArticle")]
     [Authorize(Roles = Roles.AnyRole)]
     [Tags("Articles")]
-    public static async Task<Results<ArticleOk, NotModified, BadRequestProblem, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http,
+    public static async Task<Results<ArticleOk, NotModified, BadRequestProblem, NotFoundProblem>> Get(Guid id, IQuerySession session, HttpContext http, ArticleCache cache,
         [FromQuery, ParameterSchema("integer", Minimum = 1, Example = "3", Description = "The article as it stood at this version.")] string? version,
         [FromQuery, ParameterSchema("string", Format = "date-time", Example = "2026-07-27T09:00:00Z", Description = "The article as it stood at this time (ISO 8601). Not with version.")] string? asOf)
     {
-        var current = await VisibleArticle.LoadAsync(session, http, id);
-        if (current is null) return new NotFoundProblem(Problem.NotFound());
+        var current = await cache.CurrentAsync(session, id, http.RequestAborted);
+        if (current is null || !VisibleArticle.Allows(http, current.Desk)) return new NotFoundProblem(Problem.NotFound());
 
         if (version is not null || asOf is not null)
         {
