@@ -76,10 +76,7 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ArticleCach
                 // so 75 lines per notification stay under PostgreSQL's 8 000 bytes.
                 foreach (var chunk in ids.Chunk(75))
                 {
-                    await using var notify = new NpgsqlCommand("select pg_notify(@channel, @payload)", connection);
-                    notify.Parameters.AddWithValue("channel", Channel);
-                    notify.Parameters.AddWithValue("payload", string.Join('\n', chunk.Select(Line)));
-                    await notify.ExecuteNonQueryAsync();
+                    await Notify.SendAsync(connection, Channel, string.Join('\n', chunk.Select(Line)));
                 }
             }
             catch (Exception e)

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
+using Newsroom.Infrastructure.Notifications;
 using Newsroom.Infrastructure.Persistence;
 using Npgsql;
 
@@ -35,10 +36,7 @@ public sealed class PublicPageInvalidation(MartenSetup.ListenDataSource listen, 
             await using var connection = await listen.DataSource.OpenConnectionAsync(token);
             foreach (var payload in Payloads(slugs))
             {
-                await using var notify = new NpgsqlCommand("select pg_notify(@channel, @payload)", connection);
-                notify.Parameters.AddWithValue("channel", Channel);
-                notify.Parameters.AddWithValue("payload", payload);
-                await notify.ExecuteNonQueryAsync(token);
+                await Notify.SendAsync(connection, Channel, payload, token);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -40,9 +40,7 @@ public sealed class EventAppendSignal : DocumentSessionListenerBase
             {
                 await using var connection = database.CreateConnection();
                 await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"NOTIFY {Channel}";
-                await command.ExecuteNonQueryAsync();
+                await Infrastructure.Notifications.Notify.SendAsync(connection, Channel, "");
             }
             catch (Exception)
             {
