@@ -26,6 +26,13 @@ void Record(Measurement m)
 // --phases picks a subset for quick iterations (e.g. --phases board,write); a full run measures everything.
 bool Runs(string phase) => options.Phases.Count == 0 || options.Phases.Contains(phase);
 // Runs a load phase and notes how busy each process kept the CPU meanwhile.
+// The service's peak RSS (VmHWM) after each step, so the report can say which step raised it.
+var rssSteps = new List<(string Step, double PeakMb)>();
+void NoteRss(Service service, string step)
+{
+    try { rssSteps.Add((step, service.PeakRssMb())); } catch (IOException) { /* the service has exited */ }
+}
+
 async Task<Measurement> Phase(Service service, Func<Task<Measurement>> run)
 {
     var before = CpuSnapshot.Take(service.Pid);
@@ -36,6 +43,7 @@ async Task<Measurement> Phase(Service service, Func<Task<Measurement>> run)
     var perOp = m.Operations == 0 ? 0 : rows / (double)m.Operations;
     var statements = options.Profile ? await Statements.TopAsync(connectionString, m.Operations) : null;
     var used = CpuSnapshot.Take(service.Pid).Since(before);
+    NoteRss(service, m.Name);
     return m with
     {
         Cpu = used.Describe(m.Seconds) + $"; rows written per operation (incl. async projections) {perOp:F1}",
@@ -99,6 +107,7 @@ await using var service = new Service(options.Port, options.Clients);
 Directory.CreateDirectory(options.Work);
 var coldStart = await service.StartAsync(options.App, environment, Path.Combine(options.Work, "service.log"), boardReader);
 Fact("Cold start to first successful request", $"{coldStart.TotalSeconds:F2} s", "< 3 s", coldStart.TotalSeconds < 3);
+NoteRss(service, "start-up");
 
 await using var seeder = new Seeder(connectionString);
 object Draft(int worker, long i) => new
@@ -125,6 +134,7 @@ foreach (var target in Runs("board") || Runs("growth") ? new[] { options.SmallBo
     Console.WriteLine($"  seeded {missing:N0} articles in {seedTimer.Elapsed.TotalSeconds:F1} s; waiting for the async projections");
     var caughtUp = await seeder.WaitForProjectionsAsync(TimeSpan.FromMinutes(10));
     Console.WriteLine($"  projections caught up {caughtUp.TotalSeconds:F1} s later");
+    NoteRss(service, $"the async projections catching up with {missing:N0} seeded articles ({target:N0} in all)");
     // What autovacuum and the checkpointer would do after a bulk load, done now, so that neither the plans
     // nor the measured latencies depend on when they happen to run.
     await PgBench.Psql(options.PgHost, options.PgPort, "postgres", "vacuum (analyze); checkpoint;");
@@ -345,6 +355,11 @@ Fact("Revise latency p99: 1 000+ revisions vs 1", $"{Measurement.Percentile(long
 
 var rss = service.PeakRssMb();
 Fact("Peak RSS of the service", $"{rss:F0} MB", "< 300 MB", rss < 300);
+// Which steps raised the peak: the three largest rises, each with the peak after it.
+var rises = rssSteps.Skip(1).Select((step, i) => (step.Step, step.PeakMb, Rise: step.PeakMb - rssSteps[i].PeakMb))
+    .Where(r => r.Rise >= 1).OrderByDescending(r => r.Rise).Take(3).ToList();
+if (rises.Count > 0)
+    Fact("Peak RSS raised most by", string.Join("; ", rises.Select(r => $"{r.Step}: +{r.Rise:F0} MB to {r.PeakMb:F0} MB")));
 await service.DisposeAsync();
 
 Console.WriteLine("== 7. Projection rebuild speed (service stopped)");
