@@ -112,7 +112,9 @@ public static partial class SameWork
     };
 
     /// <summary>What a round trip did, without the pool's reset that Npgsql prepends to whatever comes first.</summary>
-    private static string Key(RoundTrip trip) => string.Join("\n", trip.Statements.Where(s => !IsPoolReset(s)).Select(s => s.Sql));
+    // A notification is known by its channel too: the service sends every notification with the same statement.
+    private static string Key(RoundTrip trip) => string.Join("\n", trip.Statements.Where(s => !IsPoolReset(s))
+        .Select(s => s.Sql.Contains("pg_notify", StringComparison.Ordinal) && s.Parameters.Count > 0 ? $"{s.Sql} -- {s.Parameters[0]}" : s.Sql));
 
     private static bool IsPoolReset(WireStatement s) =>
         s.Simple && (s.Sql.StartsWith("SET SESSION AUTHORIZATION DEFAULT", StringComparison.Ordinal) || s.Sql == "DISCARD ALL");
@@ -167,6 +169,7 @@ public static partial class SameWork
                     var type = n < s.Types.Count ? PgText.TypeName(s.Types[n]) : null;
                     var cast = type is null ? "" : "::" + type;
                     if (value is null) return "NULL" + (cast == "" ? "" : cast);
+                    if (value == "") return "''" + cast;   // pgbench takes no empty -D value
                     var name = $"sw_{t}_{k}_{n + 1}";
                     if (revise && value == VersionBefore.ToString(CultureInfo.InvariantCulture)) return ":sw_old" + cast;
                     if (revise && value == (VersionBefore + 1).ToString(CultureInfo.InvariantCulture)) return ":sw_new" + cast;
