@@ -123,7 +123,9 @@ foreach (var target in Runs("board") || Runs("growth") ? new[] { options.SmallBo
         // Before the first size is seeded: its figures would otherwise include the service's warm-up (JIT,
         // pools, caches) and the larger archive's would not.
         var warm = TimeSpan.FromSeconds(options.Seconds);
-        await Load.RunAsync("warm-up", options.Clients, warm, async (w, i) =>
+        // Creations for a few seconds only: what they add must stay well below the smaller archive, or the
+        // growth between the two sizes would be less than tenfold.
+        await Load.RunAsync("warm-up", options.Clients, TimeSpan.FromSeconds(Math.Min(options.Seconds, 4)), async (w, i) =>
             (await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, -10 - i))).Ok);
         await Load.RunAsync("warm-up", options.Clients, warm, async (_, _) => await service.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", boardReader));
     }
