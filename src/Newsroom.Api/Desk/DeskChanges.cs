@@ -97,11 +97,10 @@ public sealed class DeskChanges(MartenSetup.ListenDataSource listen, ArticleCach
         var changes = payload == "*" ? null : payload.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', 2) is [var publication, var id] ? (publication, id) : (JasperFx.StorageConstants.DefaultTenantId, line))
             .ToLookup(c => c.Item1, c => c.Item2);
-        if (changes is null) articles.ForgetAll();
-        else
-            foreach (var group in changes)
-            foreach (var id in group)
-                if (Guid.TryParse(id, out var article)) articles.Forget(group.Key, article);
+        // "*" comes only after a deaf spell, and ArticleCache.Listening has forgotten everything then.
+        foreach (var group in changes ?? Enumerable.Empty<IGrouping<string, string>>())
+        foreach (var id in group)
+            if (Guid.TryParse(id, out var article)) articles.Forget(group.Key, article);
         lock (_gate)
             foreach (var (publication, channel) in _subscribers)
             {
