@@ -36,6 +36,7 @@ void NoteRss(Service service, string step)
 async Task<Measurement> Phase(Service service, Func<Task<Measurement>> run)
 {
     var before = CpuSnapshot.Take(service.Pid);
+    var jitBefore = await service.JitSecondsAsync();
     var rowsBefore = await RowsWrittenAsync();
     if (options.Profile) await Statements.ResetAsync(connectionString);
     var m = await run();
@@ -43,10 +44,12 @@ async Task<Measurement> Phase(Service service, Func<Task<Measurement>> run)
     var perOp = m.Operations == 0 ? 0 : rows / (double)m.Operations;
     var statements = options.Profile ? await Statements.TopAsync(connectionString, m.Operations) : null;
     var used = CpuSnapshot.Take(service.Pid).Since(before);
+    var jit = await service.JitSecondsAsync() - jitBefore;
     NoteRss(service, m.Name);
     return m with
     {
-        Cpu = used.Describe(m.Seconds) + $"; rows written per operation (incl. async projections) {perOp:F1}",
+        Cpu = used.Describe(m.Seconds) + $"; rows written per operation (incl. async projections) {perOp:F1}"
+              + (jit is { } compiling ? $"; the service's JIT compiled for {compiling:F1} s" : ""),
         Statements = statements,
         ServiceCpuMsPerOp = m.Operations == 0 ? null : used.Service * 1000 / m.Operations,
         PostgresCpuMsPerOp = m.Operations == 0 ? null : used.Postgres * 1000 / m.Operations

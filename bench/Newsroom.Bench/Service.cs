@@ -56,6 +56,24 @@ public sealed class Service : IAsyncDisposable
         throw new TimeoutException("The service did not answer within 120 s.");
     }
 
+    /// <summary>
+    /// Seconds the service's JIT has spent compiling since it started (its runtime metric on <c>/metrics</c>),
+    /// or null where the metric is not served: how much of a phase went into compiling rather than serving.
+    /// </summary>
+    public async Task<double?> JitSecondsAsync()
+    {
+        try
+        {
+            var text = await Http.GetStringAsync("/metrics");
+            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_jit_compilation_time_seconds_total", StringComparison.Ordinal));
+            return line is null ? null : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is HttpRequestException or FormatException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Peak resident set size (VmHWM) of the service process, in MB.</summary>
     public int Pid => _process!.Id;
 
