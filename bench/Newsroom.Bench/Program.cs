@@ -430,13 +430,11 @@ if (Runs("same-work"))
 await Report.WriteAsync(options, results, append, select, sameCreate, sameRevise, facts, growthSections + replays);
 return 0;
 
-// The archive-growth phase: the same operations at each archive size (the board's 10 000 and 100 000 by default),
-// so a cost that grows with the number of articles, events, comments or publications shows as a ratio.
 // Commands until the service's JIT is quiet: a node compiles its hot code for about its first minute under load
 // (docs/performance.md), and a phase measured before that measures the compiling. Of every twenty commands a client
-// sends, one starts a new draft, one revises it and the others revise it with a stale version (409: the whole pipeline
-// up to the append, without appending), so what the warm-up adds stays far below the smaller archive, in articles
-// and in events (the growth between the two sizes stays tenfold).
+// sends, one starts a new draft, one revises it and the others revise it with a stale version (409 after the
+// token, validation and the article's load, without appending), so what the warm-up adds stays far below the
+// smaller archive, in articles and in events (the growth between the two sizes stays tenfold).
 async Task WarmUpCommandsAsync()
 {
     var drafts = new (Guid Id, int Version)[options.Clients];
@@ -466,6 +464,8 @@ async Task WarmUpCommandsAsync()
     }
 }
 
+// The archive-growth phase: the same operations at each archive size (the board's 10 000 and 100 000 by default),
+// so a cost that grows with the number of articles, events, comments or publications shows as a ratio.
 async Task<GrowthPoint> MeasureGrowth(int target)
 {
     var point = new GrowthPoint(await seeder.ArticleCountAsync(), await seeder.EventCountAsync(), []);
