@@ -27,6 +27,10 @@ public static class MartenSetup
             throw new InvalidOperationException(
                 "ConnectionStrings__Newsroom is not set. Use ./run.sh (it starts a local PostgreSQL) or set it to your database.");
 
+        // A process that rebuilds projections writes without waiting for each page's flush (ADR 0041).
+        var rebuilding = ProjectionRebuilds.IsThisProcess(Environment.GetCommandLineArgs()[1..]);
+        if (rebuilding) connectionString = ProjectionRebuilds.WithoutFlushWaits(connectionString);
+
         var publications = Publications.From(configuration);
         services.AddSingleton(publications);
         if (publications.Several) services.AddSingleton<Weasel.Core.Migrations.IDatabaseSource, PublicationMessageDatabases>();
@@ -48,7 +52,8 @@ public static class MartenSetup
         var marten = services.AddMarten(options =>
             {
                 configure(options, connectionString, migrateAtStartup);
-                if (publications.Several) UseDatabasePerPublication(options, publications);
+                if (publications.Several) UseDatabasePerPublication(options, publications, rebuilding);
+                if (rebuilding) ProjectionRebuilds.UseRebuildPages(options);
             })
             // Sessions on the request's publication (the plain lightweight sessions with one publication).
             .BuildSessionsWith<PublicationSessionFactory>()
@@ -71,11 +76,14 @@ public static class MartenSetup
     /// one publication can be read or written through another's sessions, and each database has its own event
     /// store, read models, async daemon and Wolverine message tables (ADR 0033).
     /// </summary>
-    private static void UseDatabasePerPublication(StoreOptions options, Publications publications) =>
+    private static void UseDatabasePerPublication(StoreOptions options, Publications publications, bool rebuilding) =>
         options.MultiTenantedDatabases(tenancy =>
         {
             foreach (var id in publications.Ids)
-                tenancy.AddSingleTenantDatabase(WithTimeouts(WithStatementPreparation(publications.All[id].ConnectionString)), id);
+            {
+                var connectionString = WithTimeouts(WithStatementPreparation(publications.All[id].ConnectionString));
+                tenancy.AddSingleTenantDatabase(rebuilding ? ProjectionRebuilds.WithoutFlushWaits(connectionString) : connectionString, id);
+            }
         });
 
     /// <summary>
