@@ -95,9 +95,22 @@ public sealed class DeskFixture : IAsyncLifetime
         await page.GotoAsync("/desk/sign-in");
         await page.GetByLabel("Access token").FillAsync(user.Token());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with token" }).ClickAsync();
-        await page.WaitForURLAsync("**/desk");
+        // The board is the first page a fresh host renders after signing in (Development compiles its handlers on
+        // first use), and the whole suite shares two cores: Playwright's default 30 s has not always been enough.
+        try
+        {
+            await page.WaitForURLAsync("**/desk", new() { Timeout = (float)SignInTimeout.TotalMilliseconds });
+        }
+        catch (TimeoutException e)
+        {
+            var body = await page.InnerTextAsync("body");
+            throw new TimeoutException(
+                $"Signing in as {user.Id} did not reach the board in {SignInTimeout.TotalSeconds} s; the page is {page.Url}: {body[..Math.Min(body.Length, 600)]}", e);
+        }
         return page;
     }
+
+    private static readonly TimeSpan SignInTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>
     /// Saves a screenshot for the docs when NEWSROOM_SCREENSHOTS names a folder (the README's picture of the
