@@ -353,6 +353,53 @@ Fact("Revise latency p50: 1 000+ revisions vs 1", $"{Measurement.Percentile(long
 Fact("Revise latency p99: 1 000+ revisions vs 1", $"{Measurement.Percentile(longLatency, 0.99):F2} ms vs {Measurement.Percentile(shortLatency, 0.99):F2} ms");
 }
 
+if (Runs("comments"))
+{
+    // Internal notes are kept with their article, so a command or read whose cost grew with them would show here:
+    // the same operations on articles with 1, 100 and 1 000 comments, interleaved so that the machine's drift
+    // falls on all three alike.
+    Console.WriteLine("== 6b. Commands and reads on an article with 1 000 comments, 100 and 1");
+    int[] counts = [1, 100, 1000];
+    var noted = new (string Id, int Version)[counts.Length];
+    for (var a = 0; a < counts.Length; a++)
+    {
+        var draft = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[a], Draft(a, -3));
+        noted[a] = (draft.Json!["id"]!.GetValue<string>(), draft.Json!["version"]!.GetValue<int>());
+        for (var c = 0; c < counts[a]; c++)
+            if (!(await service.SendAsync(HttpMethod.Post, $"/api/articles/{noted[a].Id}/comments", editor[a],
+                    new { text = $"Note {c}: @bench-reviewer please check the second paragraph against the agency copy." })).Ok)
+                throw new InvalidOperationException($"Adding comment {c} to {noted[a].Id} failed.");
+        noted[a].Version = (await service.SendAsync(HttpMethod.Get, $"/api/articles/{noted[a].Id}", editor[a])).Json!["version"]!.GetValue<int>();
+    }
+    var latency = counts.Select(_ => (Revise: new List<double>(), Comment: new List<double>(), Get: new List<double>())).ToArray();
+    for (var r = 0; r < 200; r++)
+        for (var a = 0; a < counts.Length; a++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            var revised = await service.SendAsync(HttpMethod.Patch, $"/api/articles/{noted[a].Id}", editor[a], new { version = noted[a].Version, standfirst = $"Noted {r}" });
+            latency[a].Revise.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            if (!revised.Ok) throw new InvalidOperationException($"Revising {noted[a].Id} at version {noted[a].Version} failed.");
+            noted[a].Version = revised.Json!["version"]!.GetValue<int>();
+            t = Stopwatch.GetTimestamp();
+            var comment = await service.SendAsync(HttpMethod.Post, $"/api/articles/{noted[a].Id}/comments", editor[a], new { text = $"Round {r}." });
+            latency[a].Comment.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            if (!comment.Ok) throw new InvalidOperationException($"Commenting on {noted[a].Id} failed.");
+            noted[a].Version++;   // a comment is an event on the article's stream
+            t = Stopwatch.GetTimestamp();
+            await service.GetOkAsync($"/api/articles/{noted[a].Id}", editor[a]);
+            latency[a].Get.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+    foreach (var (operation, pick) in new (string, Func<(List<double> Revise, List<double> Comment, List<double> Get), List<double>>)[]
+             { ("Revise", l => l.Revise), ("Add a comment", l => l.Comment), ("GET article", l => l.Get) })
+    {
+        var p50 = latency.Select(l => { var sorted = pick(l); sorted.Sort(); return Measurement.Percentile(sorted, 0.5); }).ToArray();
+        var tenfold = p50[2] / p50[1];
+        Fact($"{operation} latency p50: 1 000+ comments vs 100+ vs 1+",
+            $"{p50[2]:F2} ms vs {p50[1]:F2} ms vs {p50[0]:F2} ms (×{tenfold:F2} for ten times the comments, ×{p50[2] / p50[0]:F2} against one)",
+            "≤ 1.2× for ten times the comments", tenfold <= 1.2);
+    }
+}
+
 var rss = service.PeakRssMb();
 Fact("Peak RSS of the service", $"{rss:F0} MB", "< 300 MB", rss < 300);
 // Which steps raised the peak: the three largest rises, each with the peak after it.
