@@ -45,7 +45,6 @@ public sealed partial class Article
     public string? WithdrawalReason { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public List<Correction> Corrections { get; set; } = [];
-    public List<Comment> Comments { get; set; } = [];
 
     public static Article Create(ArticleCreated e) => new()
     {
@@ -181,15 +180,13 @@ public sealed partial class Article
         UpdatedAt = e.At;
     }
 
+    /// <summary>A note changes nothing the article document holds: notes are documents of their own (ADR 0042).</summary>
     public void Apply(CommentAdded e)
     {
-        Comments.Add(new Comment(e.CommentId, e.Text, e.By, e.At));
     }
 }
 
 public sealed record Correction(string Note, DateTimeOffset At, Actor By, int Revision);
-
-public sealed record Comment(Guid Id, string Text, Actor By, DateTimeOffset At);
 
 public sealed partial class Article
 {
@@ -279,7 +276,6 @@ public sealed partial class Article
         var copy = (Article)article.MemberwiseClone();
         copy.Contributors = [.. article.Contributors];
         copy.Corrections = [.. article.Corrections];
-        copy.Comments = [.. article.Comments];
         return copy;
     }
 }

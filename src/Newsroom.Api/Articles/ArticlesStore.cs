@@ -41,6 +41,12 @@ public static class ArticlesStore
         // setting), so an index over several duplicated columns must be declared this way.
         options.Schema.For<Article>().Index([a => a.Desk, a => a.Status, a => a.UpdatedAt, a => a.Id], index => index.Name = BoardIndex);
 
+        // Internal notes are documents of their own beside the article, read by article in the order written (ADR 0042).
+        options.Projections.Add(new Comments.ArticleCommentProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Comments.ArticleComment>()
+            .Duplicate(c => c.ArticleId)
+            .Duplicate(c => c.At, "timestamptz");
+
         options.Schema.For<Drafting.IdempotencyRecord>();
         // One counter per derived base slug, so allocating the n-th "same-headline" slug is O(1) (ADR 0023).
         options.Storage.ExtendedSchemaObjects.Add(Drafting.SlugAllocator.CounterSchema());

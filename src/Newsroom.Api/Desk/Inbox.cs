@@ -13,7 +13,7 @@ public sealed class InboxReadMark
 }
 
 /// <summary>
-/// What concerns one person, read from what already exists (the audit log and the articles), so there is no
+/// What concerns one person, read from what already exists (the audit log, the articles and their notes), so there is no
 /// inbox to keep in step: reviews requested on the desks they review, reviewers assigned to them, and for
 /// articles they wrote or revised: changes requested, approvals, publications (also scheduled ones) and
 /// refused scheduled publications; and comments that mention them (<c>@id</c>). Their own actions are left out.
@@ -63,18 +63,16 @@ public sealed record Inbox(IReadOnlyList<Inbox.Item> Items, DateTimeOffset ReadU
         return new Inbox(items, mark?.ReadUpTo ?? DateTimeOffset.MinValue);
     }
 
-    private sealed record Mention(Guid ArticleId, Comment Comment);
+    private sealed record Mention(Guid ArticleId, Articles.Comments.ArticleComment Comment);
 
     private static async Task<IReadOnlyList<Mention>> MentionsAsync(IQuerySession session, CurrentUser user, DateTimeOffset since, CancellationToken ct)
     {
         var token = "@" + user.Id;
-        // Only articles with a comment that holds "@id" anywhere are loaded; the exact mention is checked here.
-        var candidates = await session.QueryAsync<Article>(
-            $"where d.updated_at >= ? and exists (select 1 from jsonb_array_elements(d.data -> 'comments') as c where c ->> 'text' like ?)",
-            ct, since, "%" + token.Replace("%", "\\%").Replace("_", "\\_") + "%");
-        return candidates.Where(a => user.CanSee(a.Desk))
-            .SelectMany(a => a.Comments.Where(c => c.By.Id != user.Id && Mentions(c.Text, user.Id)).Select(c => new Mention(a.Id, c)))
-            .ToList();
+        // Only notes that hold "@id" anywhere are loaded; the exact mention is checked here, and which articles the
+        // person may see when the headlines are loaded.
+        var candidates = await session.QueryAsync<Articles.Comments.ArticleComment>(
+            "where d.at >= ? and d.data ->> 'text' like ?", ct, since, "%" + token.Replace("%", "\\%").Replace("_", "\\_") + "%");
+        return candidates.Where(c => c.By.Id != user.Id && Mentions(c.Text, user.Id)).Select(c => new Mention(c.ArticleId, c)).ToList();
     }
 
     /// <summary>"@rita" as a word of its own: not "@ritamae", not "e-mail@rita".</summary>

@@ -33,9 +33,15 @@ public static class AddCommentEndpoint
         var commentId = Guid.CreateVersion7();
         // Publishers work on every desk; editors and reviewers comment on their own desks' articles.
         var scope = commands.User.Has(Roles.Publisher) ? DeskScope.AnyDesk : DeskScope.OwnDesk;
+        CommentAdded? added = null;
         return commands.RunAsync(id, command.Version, scope,
-            (article, user, now) => Task.FromResult(Decide(commentId, command, article, user, now)),
-            respond: article => new CommentCreated(article, article.Comments.Single(c => c.Id == commentId)),
+            (article, user, now) =>
+            {
+                var decision = Decide(commentId, command, article, user, now);
+                added = decision.Events.OfType<CommentAdded>().SingleOrDefault();
+                return Task.FromResult(decision);
+            },
+            respond: article => new CommentCreated(article, ArticleComment.From(article.Id, added!)),
             versionRequired: false);
     }
 

@@ -5,7 +5,7 @@ using Newsroom.Infrastructure.Http.Answers;
 namespace Newsroom.Articles.Comments;
 
 /// <summary>201 with the new note, where it lives, and the article's version after it.</summary>
-public sealed class CommentCreated(Article article, Comment comment)
+public sealed class CommentCreated(Article article, ArticleComment comment)
     : IResult, IStatusCodeHttpResult, IValueHttpResult<CommentResponse>, IValueHttpResult, IEndpointMetadataProvider
 {
     public CommentResponse Value { get; } = CommentResponse.From(comment);

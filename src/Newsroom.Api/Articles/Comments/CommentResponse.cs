@@ -2,5 +2,5 @@ namespace Newsroom.Articles.Comments;
 
 public sealed record CommentResponse(Guid Id, string Text, Actor By, DateTimeOffset At)
 {
-    public static CommentResponse From(Comment c) => new(c.Id, c.Text, c.By, c.At);
+    public static CommentResponse From(ArticleComment c) => new(c.Id, c.Text, c.By, c.At);
 }

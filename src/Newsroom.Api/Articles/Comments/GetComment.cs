@@ -16,8 +16,8 @@ public static class GetCommentEndpoint
     public static async Task<Results<Ok<CommentResponse>, NotFoundProblem>> Get(Guid id, Guid commentId, IQuerySession session, HttpContext http)
     {
         var article = await VisibleArticle.LoadAsync(session, http, id);
-        var comment = article?.Comments.FirstOrDefault(c => c.Id == commentId);
-        if (comment is null) return new NotFoundProblem(Problem.NotFound("No such comment on this article."));
+        var comment = article is null ? null : await session.LoadAsync<ArticleComment>(commentId, http.RequestAborted);
+        if (comment is null || comment.ArticleId != id) return new NotFoundProblem(Problem.NotFound("No such comment on this article."));
         http.Response.Headers.ETag = ArticleHttp.ETag(article!.Version);
         return TypedResults.Ok(CommentResponse.From(comment));
     }

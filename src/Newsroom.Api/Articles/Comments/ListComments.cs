@@ -26,11 +26,7 @@ public static class ListCommentsEndpoint
         var article = await VisibleArticle.LoadAsync(session, http, id);
         if (article is null) return new NotFoundProblem(Problem.NotFound());
 
-        var comments = article.Comments
-            .Where(c => page.After is not { } after || c.At > after.At || (c.At == after.At && c.Id > after.Id))
-            .OrderBy(c => c.At).ThenBy(c => c.Id)
-            .Take(page.Limit + 1)
-            .ToList();
+        var comments = await ArticleComment.Of(session, id, page.After).Take(page.Limit + 1).ToListAsync(http.RequestAborted);
 
         http.Response.Headers.ETag = ArticleHttp.ETag(article.Version);
         return TypedResults.Ok(page.ToPage(comments, c => new Cursor(c.At, c.Id), CommentResponse.From));

@@ -10,6 +10,8 @@ namespace Newsroom.Desk.Pages;
 public sealed class ArticleModel(IDocumentSession session, ArticleCommands commands, TimeProvider clock, IServiceProvider services) : PageModel
 {
     public Article? Article { get; private set; }
+    /// <summary>The article's notes, oldest first.</summary>
+    public IReadOnlyList<Articles.Comments.ArticleComment> Comments { get; private set; } = [];
     public IReadOnlyList<ActionState> Actions { get; private set; } = [];
     public IReadOnlyList<string> OthersEditing { get; private set; } = [];
 
@@ -78,6 +80,7 @@ public sealed class ArticleModel(IDocumentSession session, ArticleCommands comma
         CanEdit = EditAction.AllowedFor(user, article, clock.GetUtcNow());
         CanComment = CommentAction.AllowedFor(user, article, clock.GetUtcNow());
         OthersEditing = await Presence.OthersEditingAsync(session, article.Id, user, clock.GetUtcNow(), HttpContext.RequestAborted);
+        Comments = await Articles.Comments.ArticleComment.Of(session, article.Id).ToListAsync(HttpContext.RequestAborted);
         return true;
     }
 

@@ -52,7 +52,6 @@ public class when_folding_an_articles_events
         rebuilt.ApprovedBy.ShouldBe(live.ApprovedBy);
         rebuilt.PublishedAt.ShouldBe(At(15));
         rebuilt.UpdatedAt.ShouldBe(live.UpdatedAt);
-        rebuilt.Comments.ShouldBe(live.Comments);
     }
 
     [Fact]

@@ -126,8 +126,10 @@ public class when_someone_comments_on_a_live_article
         added.Text.ShouldBe("Check the figures.");
         added.By.Id.ShouldBe("rita");
 
+        // The note itself is a document of its own (ArticleComment, ADR 0042); the article only moves on a version.
+        ArticleComment.From(draft.Id, added).ShouldBeEquivalentTo(new ArticleComment
+            { Id = CommentId, ArticleId = draft.Id, Text = "Check the figures.", By = People.Reviewer.AsActor, At = At(8) });
         var article = Take(draft, decision);
-        article.Comments.ShouldHaveSingleItem().ShouldBe(new Comment(CommentId, "Check the figures.", People.Reviewer.AsActor, At(8)));
         article.Version.ShouldBe(2);
         article.Revision.ShouldBe(1);
     }
