@@ -22,6 +22,7 @@ public sealed class BoardItemCache(IOptions<JsonOptions> json)
     private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = 8 * 1024 * 1024 });
     private readonly JsonSerializerOptions _wire = json.Value.SerializerOptions;
 
+    // Items carry no body; nor the notes a document written before ADR 0042 may still hold.
     private static readonly string MissingSql =
         $"select jsonb_build_object('version', d.mt_version, 'article', d.data #- '{{content,body}}' #- '{{comments}}') " +
         $"from {Infrastructure.Persistence.MartenSetup.Schema}.mt_doc_article as d where d.id = any(?)";
