@@ -58,21 +58,20 @@ public sealed record Inbox(IReadOnlyList<Inbox.Item> Items, DateTimeOffset ReadU
         var items = relevant.Where(e => headlines.ContainsKey(e.ArticleId))
             .Select(e => new Item(e.ArticleId, headlines[e.ArticleId], Kind(e.Type), e.Summary, e.Actor, e.At))
             .Concat(mentioned.Where(m => headlines.ContainsKey(m.ArticleId))
-                .Select(m => new Item(m.ArticleId, headlines[m.ArticleId], "Mention", $"{m.Comment.By.Name}: {m.Comment.Text}", m.Comment.By, m.Comment.At)))
+                .Select(m => new Item(m.ArticleId, headlines[m.ArticleId], "Mention", $"{m.By.Name}: {m.Text}", m.By, m.At)))
             .OrderByDescending(i => i.At).Take(Shown).ToList();
         return new Inbox(items, mark?.ReadUpTo ?? DateTimeOffset.MinValue);
     }
 
-    private sealed record Mention(Guid ArticleId, Articles.Comments.ArticleComment Comment);
-
-    private static async Task<IReadOnlyList<Mention>> MentionsAsync(IQuerySession session, CurrentUser user, DateTimeOffset since, CancellationToken ct)
+    /// <summary>Notes written since <paramref name="since"/> that mention the person, by someone else.</summary>
+    private static async Task<IReadOnlyList<Articles.Comments.ArticleComment>> MentionsAsync(IQuerySession session, CurrentUser user, DateTimeOffset since, CancellationToken ct)
     {
         var token = "@" + user.Id;
         // Only notes that hold "@id" anywhere are loaded; the exact mention is checked here, and which articles the
         // person may see when the headlines are loaded.
         var candidates = await session.QueryAsync<Articles.Comments.ArticleComment>(
             "where d.at >= ? and d.data ->> 'text' like ?", ct, since, "%" + token.Replace("%", "\\%").Replace("_", "\\_") + "%");
-        return candidates.Where(c => c.By.Id != user.Id && Mentions(c.Text, user.Id)).Select(c => new Mention(c.ArticleId, c)).ToList();
+        return candidates.Where(c => c.By.Id != user.Id && Mentions(c.Text, user.Id)).ToList();
     }
 
     /// <summary>"@rita" as a word of its own: not "@ritamae", not "e-mail@rita".</summary>
