@@ -22,11 +22,19 @@ public class the_article_cache(AppFixture fixture) : IntegrationContext(fixture)
         var draft = await Api.Draft();
         var id = draft.Id();
         await Eventually.True(() => Listening(), what: "the node hears the article channel");
-        (await Api.Get($"/api/articles/{id}", Users.Alice)).Json.Str("headline").ShouldNotBe("Written behind the node's back");
 
         // A change no commit of this node announced: the copy still answers, so the read really came from memory.
-        await BehindTheNodesBackAsync(id, "Written behind the node's back");
-        (await Api.Get($"/api/articles/{id}", Users.Alice)).Json.Str("headline").ShouldNotBe("Written behind the node's back");
+        // The draft's own commit is announced on the channel too, milliseconds after its answer; when that arrives
+        // after the first read it forgets the copy (a miss, never a stale answer), so a busy machine may need a
+        // second try.
+        var fromMemory = false;
+        for (var attempt = 0; attempt < 5 && !fromMemory; attempt++)
+        {
+            var kept = (await Api.Get($"/api/articles/{id}", Users.Alice)).Json.Str("headline");
+            await BehindTheNodesBackAsync(id, $"Written behind the node's back ({attempt})");
+            fromMemory = (await Api.Get($"/api/articles/{id}", Users.Alice)).Json.Str("headline") == kept;
+        }
+        fromMemory.ShouldBeTrue("a read after a change behind the node's back answers from the node's copy");
 
         // A commit forgets the article before it answers: the next read is the new version, at once.
         var revised = await Api.Ok(Api.Patch($"/api/articles/{id}", Users.Alice, new { version = 1, headline = "Revised on this node" }));
