@@ -33,7 +33,12 @@ public static class MartenSetup
 
         var publications = Publications.From(configuration);
         services.AddSingleton(publications);
-        if (publications.Several) services.AddSingleton<Weasel.Core.Migrations.IDatabaseSource, PublicationMessageDatabases>();
+        if (publications.Several)
+        {
+            services.AddSingleton<PublicationMessageDatabases>();
+            services.AddSingleton<Weasel.Core.Migrations.IDatabaseSource>(provider => provider.GetRequiredService<PublicationMessageDatabases>());
+            services.AddSingleton<JasperFx.CommandLine.Descriptions.ISystemPart, PublicationMessagesSystemPart>();
+        }
 
         // The nodes' LISTEN/NOTIFY channels (the daemon's wake-up, the desk's live updates, public page eviction)
         // are on this database; with several publications it is the main database, where Wolverine also keeps its

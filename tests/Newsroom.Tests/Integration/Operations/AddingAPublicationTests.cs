@@ -76,6 +76,31 @@ public class adding_a_publication
         verify.Output.ShouldContain("south: OK: 1 article streams");
     }
 
+    [Fact]
+    public async Task resources_setup_creates_every_publications_tables_too()
+    {
+        var main = await OwnDatabase.CreateAsync("pubmain");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Newsroom__CodeGeneration"] = "Dynamic",
+            ["Auth__SigningKey"] = Key
+        };
+        var publications = new Dictionary<string, string> { ["east"] = await OwnDatabase.CreateAsync("east"), ["west"] = await OwnDatabase.CreateAsync("west") };
+        foreach (var (id, connectionString) in publications) environment[$"Publications__{id}__ConnectionString"] = connectionString;
+
+        var (exitCode, output) = await ServiceProcess.RunCommandAsync(main, environment, "resources", "setup");
+        exitCode.ShouldBe(0, output);
+        foreach (var (id, connectionString) in publications)
+        {
+            var tables = await TablesAsync(connectionString);
+            tables.ShouldContain("mt_events", $"{id}: {output}");
+            tables.ShouldContain("wolverine_incoming_envelopes", $"{id}: without them the node cannot start in Production. {output}");
+        }
+        var check = await ServiceProcess.RunCommandAsync(main, environment, "resources", "check");
+        check.ExitCode.ShouldBe(0, check.Output);
+    }
+
     private static async Task<bool> ScheduledPublicationFiredAsync(HttpClient http, string publication, string articleId)
     {
         var reply = await SendAsync(http, HttpMethod.Get, $"api/articles/{articleId}", Token(publication, "paul", Roles.Publisher));
