@@ -44,6 +44,19 @@ public static class Health
     }
 
     /// <summary>
+    /// Runs a check in several publications' databases at once, so a probe takes about as long with a hundred
+    /// publications as with one (each database has its own pool; the bound spares the server a burst of
+    /// connections). Measured by the benchmark's publications phase (docs/performance.md).
+    /// </summary>
+    private static Task InEachDatabaseAsync<T>(IReadOnlyList<T> databases, CancellationToken ct, Func<T, CancellationToken, ValueTask> check) =>
+        databases.Count == 1
+            ? check(databases[0], ct).AsTask()
+            : Parallel.ForEachAsync(databases, new ParallelOptions { MaxDegreeOfParallelism = ParallelChecks, CancellationToken = ct }, check);
+
+    /// <summary>How many databases one probe reads at once.</summary>
+    public const int ParallelChecks = 16;
+
+    /// <summary>
     /// The async projections are running when each is caught up with the event store, or is behind but has
     /// moved within the last <see cref="StallAfter"/>. A projection that is behind and has not moved for that
     /// long is stalled (paused, failing, or no node runs it): not ready. With several publications each
@@ -61,12 +74,12 @@ public static class Health
             var stalled = new List<string>();
             var lags = new List<string>();
             var unreadable = new List<string>();
-            foreach (var tenant in tenants)
+            await InEachDatabaseAsync(tenants, ct, async (tenant, token) =>
             {
                 var prefix = tenant is null ? "" : tenant + ": ";
                 try
                 {
-                    var shards = await ProjectionLag.ReadAsync(store, tenant, ct);
+                    var shards = await ProjectionLag.ReadAsync(store, tenant, token);
                     var now = clock.GetUtcNow();
                     lock (_gate)
                     {
@@ -80,11 +93,15 @@ public static class Health
                         }
                     }
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    unreadable.Add(tenant ?? "the database");
+                    lock (_gate) unreadable.Add(tenant ?? "the database");
                 }
-            }
+            });
+            // In the publications' order, whichever database answered first.
+            lags.Sort(StringComparer.Ordinal);
+            stalled.Sort(StringComparer.Ordinal);
+            unreadable.Sort(StringComparer.Ordinal);
 
             if (unreadable.Count == tenants.Count)
                 return HealthCheckResult.Unhealthy("Projection progress could not be read.");
@@ -121,8 +138,11 @@ public static class Health
             }
 
             var down = new List<string>();
-            foreach (var id in publications.Ids)
-                if (await AnswersAsync(store, id, ct) is not null) down.Add(id);
+            await InEachDatabaseAsync(publications.Ids.ToList(), ct, async (id, token) =>
+            {
+                if (await AnswersAsync(store, id, token) is not null) lock (down) down.Add(id);
+            });
+            down.Sort(StringComparer.Ordinal);
             if (down.Count == 0) return HealthCheckResult.Healthy("Every database answers.");
             var description = $"The database of {string.Join(", ", down)} does not answer.";
             return down.Count == publications.All.Count ? HealthCheckResult.Unhealthy(description) : HealthCheckResult.Degraded(description);
