@@ -81,7 +81,8 @@ public static class MartenSetup
     /// one publication can be read or written through another's sessions, and each database has its own event
     /// store, read models, async daemon and Wolverine message tables (ADR 0033).
     /// </summary>
-    private static void UseDatabasePerPublication(StoreOptions options, Publications publications, bool rebuilding) =>
+    private static void UseDatabasePerPublication(StoreOptions options, Publications publications, bool rebuilding)
+    {
         options.MultiTenantedDatabases(tenancy =>
         {
             foreach (var id in publications.Ids)
@@ -90,6 +91,10 @@ public static class MartenSetup
                 tenancy.AddSingleTenantDatabase(rebuilding ? ProjectionRebuilds.WithoutFlushWaits(connectionString) : connectionString, id);
             }
         });
+        // Nobody listens in a publication's database (its daemon polls), so a wake-up sent there after each
+        // commit would only cost a connection and a round trip.
+        options.Listeners.RemoveAll(listener => listener is EventAppendSignal);
+    }
 
     /// <summary>
     /// Lets Npgsql prepare the statements a connection runs repeatedly (the same few appends, upserts and

@@ -25,12 +25,13 @@ public class a_publication_per_database(a_publication_per_database.TwoPublicatio
         public LocalPostgres SportServer { get; private set; } = null!;
         public WebhookReceiver Receiver { get; private set; } = null!;
         public IAlbaHost Host { get; private set; } = null!;
+        public string DailyDatabase { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
             SportServer = await LocalPostgres.StartAsync(57300);
             var main = await OwnDatabase.CreateAsync("main");
-            var daily = await OwnDatabase.CreateAsync("daily");
+            var daily = DailyDatabase = await OwnDatabase.CreateAsync("daily");
             var sport = await SportServer.CreateDatabaseAsync("sport");
             Receiver = await WebhookReceiver.StartAsync();
             Host = await AppFixture.StartHostAsync(Receiver, b =>
@@ -160,6 +161,24 @@ public class a_publication_per_database(a_publication_per_database.TwoPublicatio
         }
         heard.ShouldNotContain(daily.Id().ToString());
         heard.ShouldAllBe(id => !id.Contains(' '), "a page receives bare ids, never another publication's name");
+    }
+
+    [Fact]
+    public async Task a_command_sends_no_wake_up_into_a_publications_database_where_nobody_listens()
+    {
+        // A publication's daemon polls (ADR 0033), so a NOTIFY there after each commit would be a wasted round trip.
+        await using var listener = new NpgsqlConnection(service.DailyDatabase);
+        await listener.OpenAsync();
+        var heard = new List<string>();
+        listener.Notification += (_, e) => heard.Add(e.Channel);
+        await using (var listen = new NpgsqlCommand($"LISTEN {Newsroom.Infrastructure.Persistence.EventAppendSignal.Channel}", listener))
+            await listen.ExecuteNonQueryAsync();
+
+        var draft = await Created("daily", "Harbour bridge reopens");
+        (await _api.Get($"/api/articles/{draft.Id()}", Users.Alice.Of("daily"))).Status.ShouldBe(HttpStatusCode.OK);
+        // The signal is sent right after the commit when it is sent at all; a second is ample to hear it.
+        while (await listener.WaitAsync(TimeSpan.FromSeconds(1))) { }
+        heard.ShouldBeEmpty();
     }
 
     [Fact]
