@@ -10,16 +10,18 @@ namespace Newsroom.Bench;
 public static class Growth
 {
     /// <summary>
-    /// One line per operation: rate, p50 and CPU per operation at both sizes. On a shared machine the CPU per
+    /// One line per operation: rate, p50 and CPU per operation at both sizes (<paramref name="grown"/> names what
+    /// grew; by default the archive). On a shared machine the CPU per
     /// operation is the steadier figure: the rate also moves with what the neighbours do.
     /// </summary>
-    public static IEnumerable<(string Name, string Value)> Compare(GrowthPoint small, GrowthPoint large)
+    public static IEnumerable<(string Name, string Value)> Compare(GrowthPoint small, GrowthPoint large, string? grown = null)
     {
+        grown ??= $"×{large.Articles / (double)small.Articles:F1} articles (×{large.Events / (double)small.Events:F1} events)";
         foreach (var (operation, before) in small.Operations)
         {
             var after = large.Operations.FirstOrDefault(o => o.Operation == operation).Result;
             if (after is null) continue;
-            yield return ($"Growth ×{large.Articles / (double)small.Articles:F1} articles (×{large.Events / (double)small.Events:F1} events): {operation}",
+            yield return ($"Growth {grown}: {operation}",
                 string.Create(CultureInfo.InvariantCulture,
                     $"{before.Throughput:F0} → {after.Throughput:F0}/s ({after.Throughput / before.Throughput:P0}); p50 {before.P50Ms:F2} → {after.P50Ms:F2} ms (×{after.P50Ms / before.P50Ms:F2}); CPU per operation: PostgreSQL {before.PostgresCpuMsPerOp:F2} → {after.PostgresCpuMsPerOp:F2} ms (×{after.PostgresCpuMsPerOp / before.PostgresCpuMsPerOp:F2}), service {before.ServiceCpuMsPerOp:F2} → {after.ServiceCpuMsPerOp:F2} ms"));
         }

@@ -56,14 +56,15 @@ async Task<Measurement> Phase(Service service, Func<Task<Measurement>> run)
     };
 }
 
-// Rows inserted, updated and deleted in the service's database (pg_stat_database): the write amplification.
+// Rows inserted, updated and deleted in the cluster's databases (pg_stat_database): the write amplification. All of
+// them, since with several publications a command writes to its publication's database.
 async Task<long> RowsWrittenAsync()
 {
     await using var connection = new Npgsql.NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await using (var flush = new Npgsql.NpgsqlCommand("select pg_stat_force_next_flush()", connection)) await flush.ExecuteNonQueryAsync();
     await using var command = new Npgsql.NpgsqlCommand(
-        "select tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = 'postgres'", connection);
+        "select sum(tup_inserted + tup_updated + tup_deleted)::bigint from pg_stat_database", connection);
     return (long)(await command.ExecuteScalarAsync())!;
 }
 
@@ -126,7 +127,7 @@ foreach (var target in Runs("board") || Runs("growth") ? new[] { options.SmallBo
         // Before the first size is seeded: its figures would otherwise include the service's warm-up (JIT,
         // pools, caches) and the larger archive's would not.
         var warm = TimeSpan.FromSeconds(options.Seconds);
-        await WarmUpCommandsAsync();
+        await WarmUpCommandsAsync(service, editor);
         await Load.RunAsync("warm-up", options.Clients, warm, async (_, _) => await service.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", boardReader));
     }
     Console.WriteLine($"== 4. Board query at {target:N0} articles");
@@ -173,7 +174,7 @@ var created = new ConcurrentBag<Guid>();
 if (Runs("write"))
 {
     // When nothing ran before (--phases), the first phase would carry the service's warm-up (JIT, pools, caches).
-    if (!Runs("board") && !Runs("growth")) await WarmUpCommandsAsync();
+    if (!Runs("board") && !Runs("growth")) await WarmUpCommandsAsync(service, editor);
     var create = await Phase(service, () => Load.RunAsync("(a) Create draft", options.Clients, seconds, async (w, i) =>
     {
         var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, i));
@@ -474,6 +475,15 @@ if (Runs("same-work"))
     }
 }
 
+// A cost that grows with the publications a node serves: the same operations on one publication's database, the
+// node serving one and then ten (each with the same archive), after the main service has stopped.
+if (Runs("publications"))
+{
+    var one = await MeasurePublications(1);
+    var many = await MeasurePublications(options.Publications);
+    foreach (var (name, value) in Growth.Compare(one, many, $"×{options.Publications} publications")) Fact(name, value);
+}
+
 await Report.WriteAsync(options, results, append, select, sameCreate, sameRevise, facts, growthSections + replays);
 return 0;
 
@@ -482,29 +492,29 @@ return 0;
 // sends, one starts a new draft, one revises it and the others revise it with a stale version (409 after the
 // token, validation and the article's load, without appending), so what the warm-up adds stays far below the
 // smaller archive, in articles and in events (the growth between the two sizes stays tenfold).
-async Task WarmUpCommandsAsync()
+async Task WarmUpCommandsAsync(Service node, string[] editors)
 {
     var drafts = new (Guid Id, int Version)[options.Clients];
     async Task<bool> StartDraft(int w, long i)
     {
-        var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], Draft(w, -10 - i));
+        var r = await node.SendAsync(HttpMethod.Post, "/api/articles", editors[w], Draft(w, -10 - i));
         if (r.Ok) drafts[w] = (Guid.Parse(r.Json!["id"]!.GetValue<string>()), r.Json!["version"]!.GetValue<int>());
         return r.Ok;
     }
     var slice = TimeSpan.FromSeconds(5);
     for (var round = 0; round < 12; round++)
     {
-        var before = await service.JitSecondsAsync();
+        var before = await node.JitSecondsAsync();
         await Load.RunAsync("warm-up", options.Clients, slice, async (w, i) =>
         {
             if (i % 20 == 0 || drafts[w].Id == Guid.Empty) return await StartDraft(w, i);
             var current = i % 20 == 10;
-            var r = await service.SendAsync(HttpMethod.Patch, $"/api/articles/{drafts[w].Id}", editor[w],
+            var r = await node.SendAsync(HttpMethod.Patch, $"/api/articles/{drafts[w].Id}", editors[w],
                 new { version = current ? drafts[w].Version : drafts[w].Version + 1000, standfirst = $"Warm-up {i}" });
             if (r.Ok) drafts[w].Version = r.Json!["version"]!.GetValue<int>();
             return r.Ok == current;
         });
-        var compiled = await service.JitSecondsAsync() - before;
+        var compiled = await node.JitSecondsAsync() - before;
         Console.WriteLine($"  warm-up: the JIT compiled for {compiled:F1} s of {slice.TotalSeconds:F0} s");
         // Quiet: under a twentieth of the slice (or no metric to tell).
         if (compiled is null || compiled < slice.TotalSeconds / 20) break;
@@ -512,51 +522,147 @@ async Task WarmUpCommandsAsync()
 }
 
 // The archive-growth phase: the same operations at each archive size (the board's 10 000 and 100 000 by default),
-// so a cost that grows with the number of articles, events, comments or publications shows as a ratio.
+// so a cost that grows with the number of articles, events or comments shows as a ratio.
 async Task<GrowthPoint> MeasureGrowth(int target)
 {
     var point = new GrowthPoint(await seeder.ArticleCountAsync(), await seeder.EventCountAsync(), []);
     var at = $"at {point.Articles:N0} articles";
     Console.WriteLine($"== 4b. Growth: commands and reads {at} ({point.Events:N0} events)");
+    await MeasureOperations(point, service, editor, boardReader, seeder, null, at, $"Growth story {target}");
+    return point;
+}
+
+// Create, revise, GET article, board, public page and the readiness probe, each a load phase added to the point:
+// the operations whose cost must not grow with the archive or with the publications a node serves.
+async Task MeasureOperations(GrowthPoint point, Service node, string[] editors, string board, Seeder data, string? publication, string at, string tag)
+{
+    var host = publication is null ? null : PublicationHost(publication);
     async Task Measure(string operation, Func<Task<Measurement>> run)
     {
-        var m = await Phase(service, run);
+        var m = await Phase(node, run);
         Record(m);
         point.Operations.Add((operation, m));
     }
     await Measure("(a) create", () => Load.RunAsync($"(a) Create draft {at}", options.Clients, seconds, async (w, i) =>
-        (await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], new
+        (await node.SendAsync(HttpMethod.Post, "/api/articles", editors[w], new
         {
-            headline = $"Growth story {target} {w}-{i}", desk = "world", byline = new[] { "Bench Writer" },
+            headline = $"{tag} {w}-{i}", desk = "world", byline = new[] { "Bench Writer" },
             body = string.Join(' ', Enumerable.Repeat("The delegation will attend ceremonies in Pyongyang on Thursday.", 12))
         })).Ok));
     var mine = new (Guid Id, int Version)[options.Clients];
     await Measure("(b) revise", () => Load.RunAsync($"(b) Revise own draft {at}", options.Clients, seconds, async (w, i) =>
     {
-        var r = await service.SendAsync(HttpMethod.Patch, $"/api/articles/{mine[w].Id}", editor[w], new { version = mine[w].Version, standfirst = $"Standfirst {i}" });
+        var r = await node.SendAsync(HttpMethod.Patch, $"/api/articles/{mine[w].Id}", editors[w], new { version = mine[w].Version, standfirst = $"Standfirst {i}" });
         if (r.Ok) mine[w].Version = r.Json!["version"]!.GetValue<int>();
         return r.Ok;
     }, prepare: async w =>
     {
-        var r = await service.SendAsync(HttpMethod.Post, "/api/articles", editor[w], new
+        var r = await node.SendAsync(HttpMethod.Post, "/api/articles", editors[w], new
         {
-            headline = $"Growth revised {target} {w}", desk = "world", byline = new[] { "Bench Writer" }, body = "A body."
+            headline = $"{tag} revised {w}", desk = "world", byline = new[] { "Bench Writer" }, body = "A body."
         });
         mine[w] = (Guid.Parse(r.Json!["id"]!.GetValue<string>()), r.Json!["version"]!.GetValue<int>());
     }));
     // Reads of articles from the whole archive, not only the newest.
-    var sample = (await seeder.SomeAsync("id::text", "mt_doc_article where desk = 'world' order by random()", 2000)).ToArray();
+    var sample = (await data.SomeAsync("id::text", "mt_doc_article where desk = 'world' order by random()", 2000, publication)).ToArray();
     await Measure("(c) GET article", () => Load.RunAsync($"(c) GET article {at}", options.Clients, seconds,
-        async (w, i) => await service.GetOkAsync($"/api/articles/{sample[(int)((i * 7919 + w) % sample.Length)]}", editor[w])));
+        async (w, i) => await node.GetOkAsync($"/api/articles/{sample[(int)((i * 7919 + w) % sample.Length)]}", editors[w])));
     await Measure("(e) board", () => Load.RunAsync($"Board query (status+desk filter) {at}, growth phase", options.Clients, seconds,
-        async (_, _) => await service.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", boardReader)));
-    var pages = (await seeder.SomeAsync("slug", "mt_doc_publishedarticle where published_at is not null order by random()", 2000)).ToArray();
+        async (_, _) => await node.GetOkAsync("/api/articles?status=in_review&desk=world&limit=50", board)));
+    var pages = (await data.SomeAsync("slug", "mt_doc_publishedarticle where published_at is not null order by random()", 2000, publication)).ToArray();
     if (pages.Length > 0)
         await Measure("(d) GET public page", () => Load.RunAsync($"(d) GET public article page {at}", options.Clients, seconds,
-            async (w, i) => await service.GetOkAsync($"/public/articles/{pages[(int)((i * 7919 + w) % pages.Length)]}", null)));
+            async (w, i) => await node.GetOkAsync($"/public/articles/{pages[(int)((i * 7919 + w) % pages.Length)]}", null, host)));
     // What a load balancer asks every node every few seconds (ADR 0031), one probe at a time.
     await Measure("readiness probe", () => Load.RunAsync($"Readiness probe (GET /health/ready, 1 client) {at}", 1, TimeSpan.FromSeconds(Math.Min(5, options.Seconds)),
-        async (_, _) => await service.GetOkAsync("/health/ready", null)));
+        async (_, _) => await node.GetOkAsync("/health/ready", null)));
+}
+
+// The connections open in each database of the cluster (this driver's idle ones closed first), in all and by database.
+async Task<string> ConnectionsByDatabaseAsync()
+{
+    Npgsql.NpgsqlConnection.ClearAllPools();
+    var held = new List<(string Database, long Count)>();
+    await using var probe = new Npgsql.NpgsqlConnection(connectionString);
+    await probe.OpenAsync();
+    await using var command = new Npgsql.NpgsqlCommand("""
+        select coalesce(datname, '?'), count(*) from pg_stat_activity
+        where backend_type = 'client backend' and pid <> pg_backend_pid() group by datname order by datname
+        """, probe);
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync()) held.Add((reader.GetString(0), reader.GetInt64(1)));
+    return $"{held.Sum(h => h.Count)} connections: {string.Join(", ", held.Select(h => $"{h.Database} {h.Count}"))}";
+}
+
+static string PublicationHost(string publication) => $"{publication}.news.example";
+
+// A node serving `count` publications, each in a database of its own (ADR 0033) with the same seeded archive: the
+// operations measured on the first publication, as a point to compare with another count; and what the node does
+// for the publications when nobody asks it anything.
+async Task<GrowthPoint> MeasurePublications(int count)
+{
+    Console.WriteLine($"== 9. A node serving {count} publication(s)");
+    var ids = Enumerable.Range(0, count).Select(k => $"p{k}").ToArray();
+    var databases = ids.ToDictionary(id => id,
+        id => $"Host={options.PgHost};Port={options.PgPort};Username=postgres;Database=publications{count}_{id};Maximum Pool Size={options.PoolSize}");
+    var env = new Dictionary<string, string>(environment);
+    foreach (var id in ids)
+    {
+        await PgBench.Psql(options.PgHost, options.PgPort, "postgres", $"create database publications{count}_{id}");
+        env[$"Publications__{id}__ConnectionString"] = databases[id];
+        env[$"Publications__{id}__Hosts__0"] = PublicationHost(id);
+    }
+    await Exec("dotnet", $"{options.App} resources setup", env);
+    await using var data = new Seeder(connectionString, databases);
+    var seedTimer = Stopwatch.StartNew();
+    foreach (var id in ids) await data.SeedAsync(options.PublicationArticles, id);
+    Console.WriteLine($"  seeded {options.PublicationArticles:N0} articles in each in {seedTimer.Elapsed.TotalSeconds:F1} s");
+
+    string[] Editors(string publication) => Enumerable.Range(0, options.Clients)
+        .Select(i => TokenIssuer.Issue(auth, true, $"editor{i}", $"editor{i}", ["editor"], ["world"], TimeSpan.FromHours(6), publication: publication)).ToArray();
+    var editors = Editors(ids[0]);
+    var board = TokenIssuer.Issue(auth, true, "board-editor", "board-editor", ["editor"], ["world", "politics"], TimeSpan.FromHours(6), publication: ids[0]);
+
+    await using var node = new Service(options.Port, options.Clients);
+    var start = await node.StartAsync(options.App, env, Path.Combine(options.Work, $"service-{count}-publications.log"), board);
+    Fact($"Cold start, {count} publication(s)", $"{start.TotalSeconds:F2} s", "< 3 s", start.TotalSeconds < 3);
+    var caughtUp = await data.WaitForProjectionsAsync(TimeSpan.FromMinutes(10));
+    Console.WriteLine($"  projections caught up {caughtUp.TotalSeconds:F1} s after start");
+    Fact($"Connections held by a node serving {count} publication(s), after start-up (projections caught up)", await ConnectionsByDatabaseAsync());
+    foreach (var id in ids) await PgBench.Psql(options.PgHost, options.PgPort, $"publications{count}_{id}", "vacuum (analyze);");
+    await PgBench.Psql(options.PgHost, options.PgPort, "postgres", "checkpoint;");
+
+    await WarmUpCommandsAsync(node, editors);
+    var point = new GrowthPoint(await data.CountAsync("mt_doc_article", ids[0]), await data.CountAsync("mt_events", ids[0]), []);
+    await MeasureOperations(point, node, editors, board, data, ids[0], $"on one of {count} publication(s)", $"Publication story {count}");
+    if (count > 1)
+    {
+        // The same creates with each client on a publication of its own in turn: every database's pool in use at once.
+        var spread = ids.Select(Editors).ToArray();
+        var all = await Phase(node, () => Load.RunAsync($"(a) Create draft, clients spread over {count} publications", options.Clients, seconds, async (w, i) =>
+            (await node.SendAsync(HttpMethod.Post, "/api/articles", spread[w % count][w], Draft(w, i))).Ok));
+        Record(all);
+        var one = point.Operations.First(o => o.Operation == "(a) create").Result;
+        Fact($"Create, clients spread over {count} publications vs all on one",
+            $"{all.Throughput:F0} vs {one.Throughput:F0}/s ({all.Throughput / one.Throughput:P0}); p99 {all.P99Ms:F1} vs {one.P99Ms:F1} ms");
+    }
+    Fact($"Peak RSS, {count} publication(s)", $"{node.PeakRssMb():F0} MB", "< 300 MB", node.PeakRssMb() < 300);
+
+    // Idle, once the async projections have caught up with the phases and the JIT is quiet: what the node does for
+    // its publications when nobody asks it anything (the daemons' polling, the durability agents, the heartbeat),
+    // and the connections it keeps open (this driver's own closed first).
+    await data.WaitForProjectionsAsync(TimeSpan.FromMinutes(5));
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    var idle = TimeSpan.FromSeconds(Math.Max(10, options.Seconds));
+    if (options.Profile) await Statements.ResetAsync(connectionString);
+    var before = CpuSnapshot.Take(node.Pid);
+    await Task.Delay(idle);
+    var used = CpuSnapshot.Take(node.Pid).Since(before);
+    Fact($"Idle node, {count} publication(s): CPU, and the connections it holds after the load",
+        $"service {used.Service * 1000 / idle.TotalSeconds:F0} ms/s, PostgreSQL {used.Postgres * 1000 / idle.TotalSeconds:F0} ms/s; {await ConnectionsByDatabaseAsync()}");
+    if (options.Profile)
+        foreach (var statement in await Statements.TopAsync(connectionString, (long)idle.TotalSeconds, top: 12, byCalls: true))
+            Fact($"Idle node, {count} publication(s): statement", $"{statement.CallsPerOp:F1} calls/s, {statement.MeanMs:F3} ms each: `{statement.Query.Replace("|", "\\|")}`");
     return point;
 }
 
@@ -583,7 +689,8 @@ static async Task Exec(string file, string arguments, IDictionary<string, string
 }
 
 public sealed record Options(string App, string PgHost, int PgPort, int Port, int Seconds, int Clients, int PgbenchClients,
-    int SmallBoard, int LargeBoard, string Work, string Results, HashSet<string> Phases, bool Profile, int PoolSize, int SameHeadline)
+    int SmallBoard, int LargeBoard, string Work, string Results, HashSet<string> Phases, bool Profile, int PoolSize, int SameHeadline,
+    int Publications, int PublicationArticles)
 {
     public static Options Parse(string[] args)
     {
@@ -597,6 +704,7 @@ public sealed record Options(string App, string PgHost, int PgPort, int Port, in
             Int("clients", 32), Int("pgbench-clients", 8), Int("small-board", 10_000), Int("large-board", 100_000),
             Get("work", Path.GetTempPath()), Get("results", "."),
             Get("phases", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
-            args.Contains("--profile"), Int("pool-size", 8), Int("same-headline", 10_000));
+            args.Contains("--profile"), Int("pool-size", 8), Int("same-headline", 10_000),
+            Int("publications", 10), Int("publication-articles", 2_000));
     }
 }

@@ -8,15 +8,25 @@ namespace Newsroom.Bench;
 /// <summary>
 /// Fills the store with articles the fast way — events appended through the service's own store
 /// configuration (inline article view, hash-chain links and all), not over HTTP — so the board and the
-/// growth phase can be measured at 10 000 and 100 000 articles and the rebuild over 200 000+ events.
+/// growth phase can be measured at 10 000 and 100 000 articles and the rebuild over 200 000+ events. Given
+/// publications (id → connection string), it is configured as the service is with several (a database per
+/// publication, ADR 0033) and seeds the publication named in <see cref="SeedAsync"/>.
 /// </summary>
-public sealed class Seeder(string connectionString) : IAsyncDisposable
+public sealed class Seeder(string connectionString, IReadOnlyDictionary<string, string>? publications = null) : IAsyncDisposable
 {
-    private readonly DocumentStore _store = DocumentStore.For(o => NewsroomStore.Configure(o, connectionString, migrateAtStartup: false));
+    private readonly DocumentStore _store = DocumentStore.For(o =>
+    {
+        NewsroomStore.Configure(o, connectionString, migrateAtStartup: false);
+        if (publications is { Count: > 0 })
+            o.MultiTenantedDatabases(tenancy =>
+            {
+                foreach (var (id, database) in publications) tenancy.AddSingleTenantDatabase(database, id);
+            });
+    });
     private static readonly string[] Desks = ["world", "politics", "sport", "business"];
     private static readonly Actor Editor = new("seed-editor", "Seed Editor");
 
-    public async Task SeedAsync(int articles, int parallel = 4, int batch = 250)
+    public async Task SeedAsync(int articles, string? publication = null, int parallel = 4, int batch = 250)
     {
         var remaining = articles;
         var gate = new object();
@@ -27,7 +37,7 @@ public sealed class Seeder(string connectionString) : IAsyncDisposable
                 int take;
                 lock (gate) { take = Math.Min(batch, remaining); remaining -= take; }
                 if (take == 0) return;
-                await using var session = _store.LightweightSession();
+                await using var session = publication is null ? _store.LightweightSession() : _store.LightweightSession(publication);
                 for (var i = 0; i < take; i++)
                 {
                     var n = Random.Shared.Next();
@@ -65,16 +75,16 @@ public sealed class Seeder(string connectionString) : IAsyncDisposable
     }
 
     /// <summary>Up to <paramref name="limit"/> values of one column (for phases run without the ones that create their data).</summary>
-    public async Task<List<string>> SomeAsync(string column, string tableAndFilter, int limit)
+    public async Task<List<string>> SomeAsync(string column, string tableAndFilter, int limit, string? publication = null)
     {
-        await using var session = _store.QuerySession();
+        await using var session = publication is null ? _store.QuerySession() : _store.QuerySession(publication);
         var sql = $"select {column} from {MartenSetup.Schema}.{tableAndFilter} limit {limit}";
         return (await session.AdvancedSql.QueryAsync<string>(sql, CancellationToken.None)).ToList();
     }
 
-    public async Task<long> CountAsync(string tableAndFilter)
+    public async Task<long> CountAsync(string tableAndFilter, string? publication = null)
     {
-        await using var session = _store.QuerySession();
+        await using var session = publication is null ? _store.QuerySession() : _store.QuerySession(publication);
         var sql = $"select count(*) from {MartenSetup.Schema}.{tableAndFilter}";
         return (await session.AdvancedSql.QueryAsync<long>(sql, CancellationToken.None)).Single();
     }

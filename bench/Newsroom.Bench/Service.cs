@@ -42,7 +42,17 @@ public sealed class Service : IAsyncDisposable
 
         while (started.Elapsed < TimeSpan.FromSeconds(120))
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The service exited ({_process.ExitCode}); see {logFile}");
+            if (_process.HasExited)
+            {
+                _process.WaitForExit();   // the last lines of its output into the log
+                string[] tail;
+                lock (log)
+                {
+                    using var reader = new StreamReader(new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+                    tail = reader.ReadToEnd().Split('\n').TakeLast(15).ToArray();
+                }
+                throw new InvalidOperationException($"The service exited ({_process.ExitCode}); the end of {logFile}:\n{string.Join('\n', tail)}");
+            }
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles?limit=1");
@@ -96,10 +106,12 @@ public sealed class Service : IAsyncDisposable
         return (response.IsSuccessStatusCode, json, response.Headers.ETag?.Tag);
     }
 
-    public async Task<bool> GetOkAsync(string url, string? token)
+    /// <summary>A GET that succeeds with any 2xx; <paramref name="host"/> names the publication of an anonymous reader.</summary>
+    public async Task<bool> GetOkAsync(string url, string? token, string? host = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (token != null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (host != null) request.Headers.Host = host;
         using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         return response.IsSuccessStatusCode;
     }

@@ -17,17 +17,22 @@ public static class Statements
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>The top statements by total execution time: calls per operation, mean, share of the time, text.</summary>
-    public static async Task<List<StatementStat>> TopAsync(string connectionString, long operations, int top = 8)
+    /// <summary>
+    /// The top statements by total execution time (or by calls: for an idle node, whose cost is in how often it
+    /// asks, not in what each question costs): calls per operation, mean, share of the time, text.
+    /// </summary>
+    public static async Task<List<StatementStat>> TopAsync(string connectionString, long operations, int top = 8, bool byCalls = false)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            select calls, mean_exec_time, total_exec_time / nullif(sum(total_exec_time) over (), 0),
+        await using var command = new NpgsqlCommand($"""
+            select sum(calls)::bigint, sum(total_exec_time) / nullif(sum(calls), 0),
+                   sum(total_exec_time) / nullif(sum(sum(total_exec_time)) over (), 0),
                    left(regexp_replace(query, '\s+', ' ', 'g'), 220)
             from pg_stat_statements
             where query not like '%pg_stat_statements%'
-            order by total_exec_time desc limit $1
+            group by query   -- the same statement in every publication's database is one row
+            order by {(byCalls ? "sum(calls)" : "sum(total_exec_time)")} desc limit $1
             """, connection);
         command.Parameters.AddWithValue(top);
         var rows = new List<StatementStat>();
