@@ -31,7 +31,7 @@ tar -C "$root" --exclude=bin --exclude=obj --exclude=.local --exclude=.git -cf -
   dotnet publish bench/Newsroom.Bench -c Release -o "$work/driver" -v quiet -nologo >/dev/null
 )
 
-echo "[bench] running (about 14 minutes with the defaults)"
+echo "[bench] running (about 22 minutes with the defaults)"
 mkdir -p "$root/bench/results"
 dotnet "$work/driver/Newsroom.Bench.dll" --app "$work/app/Newsroom.Api.dll" --pg-port "$pgport" \
   --work "$work/run" --results "$root/bench/results" "$@"
