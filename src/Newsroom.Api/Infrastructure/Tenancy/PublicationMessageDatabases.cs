@@ -25,12 +25,15 @@ public sealed class PublicationMessageDatabases(IMessageStore messages, Publicat
 
     public async ValueTask<IReadOnlyList<IDatabase>> BuildDatabases() => await FindAsync();
 
-    private async Task<List<IDatabase>> FindAsync()
+    private async Task<List<IDatabase>> FindAsync() => (await ByPublicationAsync()).Select(p => p.Database).ToList();
+
+    /// <summary>Each publication's message database, with the publication's id.</summary>
+    public async Task<IReadOnlyList<(string Publication, IDatabase Database)>> ByPublicationAsync()
     {
-        var found = new List<IDatabase>();
+        var found = new List<(string, IDatabase)>();
         if (!publications.Several || messages is not MultiTenantedMessageStore tenants) return found;
         foreach (var id in publications.Ids)
-            if (await tenants.Source.FindAsync(id) is IDatabase database) found.Add(database);
+            if (await tenants.Source.FindAsync(id) is IDatabase database) found.Add((id, database));
         return found;
     }
 }

@@ -14,7 +14,7 @@ public sealed class PublicationMessagesSystemPart(PublicationMessageDatabases da
     : SystemPartBase("Publications' message tables", new Uri("newsroom://publication-messages"))
 {
     public override async ValueTask<IReadOnlyList<IStatefulResource>> FindResources() =>
-        (await databases.BuildDatabases())
-            .Select(database => (IStatefulResource)new DatabaseResource(database, new Uri($"newsroom://publication-messages/{database.Identifier}")))
+        (await databases.ByPublicationAsync())
+            .Select(p => (IStatefulResource)new DatabaseResource(p.Database, new Uri($"newsroom://publication-messages/{p.Publication}")))
             .ToList();
 }
